@@ -1,0 +1,5 @@
+async def main():
+    pass
+
+async for x in main():
+    print(x)

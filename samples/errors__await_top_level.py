@@ -1,0 +1,4 @@
+import asyncio
+
+print("top")
+await asyncio.sleep(1)

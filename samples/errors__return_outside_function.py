@@ -1,0 +1,2 @@
+print("script")
+return 5

@@ -1,0 +1,4 @@
+doc = """this string
+never ends
+
+print(doc)

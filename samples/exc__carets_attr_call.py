@@ -1,0 +1,7 @@
+class Box:
+    content = None
+
+
+box = Box()
+print("opening")
+size = len(box.content.strip().lower())

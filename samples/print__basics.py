@@ -1,0 +1,16 @@
+import sys
+
+print("hello, world")
+print("a", "b", "c")
+print("a", "b", "c", sep="-")
+print("no newline", end="")
+print(" ... continued")
+print()
+print(1, 2.5, None, True, [1, "two"], (3,), {"k": "v"})
+print("x", "y", sep="", end="!\n")
+print(*range(5))
+print(*[1, 2, 3], sep=", ")
+print("to stderr", file=sys.stderr)
+print("", end="")
+print("multi\nline\ttab")
+print(repr("quote's"), repr('say "hi"'), repr("both ' and \""))

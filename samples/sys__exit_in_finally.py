@@ -1,0 +1,7 @@
+import sys
+
+try:
+    print("work")
+    raise SystemExit(4)
+finally:
+    print("finally still runs")

@@ -1,0 +1,30 @@
+//! kairos's built-in modules: native ones written in Rust, and the
+//! standard-library subset written in Python (`py/`), embedded in the binary.
+
+pub mod kairos;
+pub mod native;
+pub mod sys;
+pub mod time;
+pub mod math;
+pub mod random;
+
+use std::rc::Rc;
+
+use crate::vm::objects::DictObj;
+use crate::vm::{PyResult, Vm};
+
+/// Fills a native module's namespace.
+pub type ModuleInit = fn(&mut Vm, &Rc<DictObj>) -> PyResult<()>;
+
+pub fn native_module(name: &str) -> Option<ModuleInit> {
+    Some(match name {
+        "_kairos" => kairos::init,
+        "sys" => sys::init,
+        "_time" => time::init,
+        "math" => math::init,
+        "random" => random::init,
+        _ => return None,
+    })
+}
+
+include!(concat!(env!("OUT_DIR"), "/python_modules.rs"));

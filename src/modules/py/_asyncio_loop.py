@@ -1,0 +1,521 @@
+"""asyncio's event loop on kairos's virtual clock, with its simulated executor
+threads (loop.run_in_executor, asyncio.to_thread).
+
+One iteration (`_run_once`) is CPython 3.11's BaseEventLoop._run_once: drop
+cancelled timers at the head of the heap, "select", move due timers to the
+ready queue, run the callbacks that were ready at that moment (FIFO). The
+select step is where the virtual clock moves:
+
+* every simulated thread that is due runs once (until it blocks in
+  `time.sleep` or ends; a finished job hands its result over with call_soon,
+  as call_soon_threadsafe would, and counts as running until then);
+* if nothing is ready, the clock jumps to the earliest timer or thread wake-up;
+* if there is neither, every task is stuck: `_kairos.deadlock` ends the run
+  with a report of each pending task and what it awaits.
+
+Timers due at the same instant fire in the order they were scheduled (the
+heap is ordered by (when, sequence number)). Threads run in order of
+(wake time, order in which they started or last blocked), each at most once
+per select, which is what tools/vclock.py does for the CPython reference.
+"""
+
+import _kairos
+import functools
+import heapq
+import sys
+from _asyncio_events import (
+    AbstractEventLoop, DefaultEventLoopPolicy, Handle, TimerHandle, _get_running_loop,
+    _set_running_loop, get_running_loop,
+)
+from _asyncio_format import _describe_awaited, _format_coroutine, _register_cpython_coroutine
+from _asyncio_futures import Future
+from _asyncio_tasks import Task, _ensure_future
+
+#: CPython drops cancelled timers from the heap once this many are scheduled
+#: and more than half of them are cancelled.
+_MIN_SCHEDULED_TIMER_HANDLES = 100
+_MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5
+
+
+def _run_until_complete_cb(fut):
+    if not fut.cancelled():
+        exc = fut.exception()
+        if isinstance(exc, (SystemExit, KeyboardInterrupt)):
+            return
+    fut.get_loop().stop()
+
+
+def _callable_name(func):
+    while isinstance(func, functools.partial):
+        func = func.func
+    return getattr(func, '__qualname__', None) or getattr(func, '__name__', None) or repr(func)
+
+
+class _Job:
+    """One executor job: a simulated thread and the future that receives its outcome."""
+
+    def __init__(self, thread, future, label, order):
+        self.thread = thread
+        self.future = future
+        self.label = label
+        self.wake = _kairos.clock()
+        self.order = order
+        self.ran_in_round = -1
+
+
+def _chain_future(future):
+    """Give a job's future the callback CPython's wrap_future() gives it, which
+    shows in reprs (`cb=[_chain_future.<locals>._call_check_cancel() at ...]`)."""
+
+    def _call_check_cancel(destination):
+        """CPython cancels the thread's concurrent future here, which cannot stop a
+        job that is already running; jobs here always are, so there is nothing to do."""
+
+    future.add_done_callback(_call_check_cancel)
+
+
+class _UnixSelectorEventLoop(AbstractEventLoop):
+    """The event loop (named as CPython's Unix loop, which shows in reprs)."""
+    __module__ = 'asyncio.unix_events'
+
+    def __init__(self):
+        self._ready = []
+        self._scheduled = []
+        self._timer_sequence = 0
+        self._timer_cancelled_count = 0
+        self._clock_resolution = 1e-09
+        self._stopping = False
+        self._closed = False
+        self._running = False
+        self._debug = False
+        self._current_task = None
+        self._all_tasks = {}
+        self._task_factory = None
+        self._exception_handler = None
+        self._jobs = []
+        self._job_order = 0
+        self._thread_round = 0
+        self._undelivered_jobs = 0
+        self._executor_shutdown_called = False
+        self._shutdown_waiter = None
+        self._unretrieved = []
+
+    def __repr__(self):
+        return (f'<{type(self).__name__} running={self.is_running()} '
+                f'closed={self.is_closed()} debug={self.get_debug()}>')
+
+    # -- state ---------------------------------------------------------------
+
+    def time(self):
+        return _kairos.clock()
+
+    def is_running(self):
+        return self._running
+
+    def is_closed(self):
+        return self._closed
+
+    def get_debug(self):
+        return self._debug
+
+    def set_debug(self, enabled):
+        self._debug = enabled
+
+    def _check_closed(self):
+        if self._closed:
+            raise RuntimeError('Event loop is closed')
+
+    def _check_running(self):
+        if self.is_running():
+            raise RuntimeError('This event loop is already running')
+        if _get_running_loop() is not None:
+            raise RuntimeError('Cannot run the event loop while another loop is running')
+
+    # -- scheduling ----------------------------------------------------------
+
+    def call_soon(self, callback, *args, context=None):
+        self._check_closed()
+        handle = Handle(callback, args, self, context)
+        self._ready.append(handle)
+        return handle
+
+    def call_soon_threadsafe(self, callback, *args, context=None):
+        return self.call_soon(callback, *args, context=context)
+
+    def call_later(self, delay, callback, *args, context=None):
+        if delay is None:
+            raise TypeError('delay must not be None')
+        return self.call_at(self.time() + delay, callback, *args, context=context)
+
+    def call_at(self, when, callback, *args, context=None):
+        if when is None:
+            raise TypeError('when cannot be None')
+        self._check_closed()
+        timer = TimerHandle(when, callback, args, self, context)
+        self._timer_sequence += 1
+        heapq.heappush(self._scheduled, (when, self._timer_sequence, timer))
+        timer._scheduled = True
+        _kairos.event('timer_scheduled', timer._owner, repr(when))
+        return timer
+
+    def _timer_handle_cancelled(self, handle):
+        if handle._scheduled:
+            self._timer_cancelled_count += 1
+
+    def create_future(self):
+        return Future(loop=self)
+
+    def create_task(self, coro, *, name=None, context=None):
+        self._check_closed()
+        if self._task_factory is None:
+            return Task(coro, loop=self, name=name)
+        task = self._task_factory(self, coro)
+        if name is not None:
+            task.set_name(name)
+        return task
+
+    def set_task_factory(self, factory):
+        if factory is not None and not callable(factory):
+            raise TypeError('task factory must be a callable or None')
+        self._task_factory = factory
+
+    def get_task_factory(self):
+        return self._task_factory
+
+    # -- running -------------------------------------------------------------
+
+    def run_forever(self):
+        self._check_closed()
+        self._check_running()
+        _set_running_loop(self)
+        self._running = True
+        try:
+            while True:
+                self._run_once()
+                if self._stopping:
+                    break
+        finally:
+            self._stopping = False
+            self._running = False
+            _set_running_loop(None)
+
+    def run_until_complete(self, future):
+        self._check_closed()
+        self._check_running()
+        new_task = not (hasattr(type(future), '_asyncio_future_blocking')
+                        and future._asyncio_future_blocking is not None)
+        future = _ensure_future(future, loop=self)
+        if new_task:
+            future._log_destroy_pending = False
+        future.add_done_callback(_run_until_complete_cb)
+        try:
+            self.run_forever()
+        except BaseException:
+            if new_task and future.done() and not future.cancelled():
+                future.exception()
+            raise
+        finally:
+            future.remove_done_callback(_run_until_complete_cb)
+        if not future.done():
+            raise RuntimeError('Event loop stopped before Future completed.')
+        return future.result()
+
+    def stop(self):
+        self._stopping = True
+
+    def close(self):
+        """Close the loop; report futures whose exception nobody retrieved and
+        tasks still pending (CPython reports both when they are garbage collected)."""
+        if self.is_running():
+            raise RuntimeError('Cannot close a running event loop')
+        if self._closed:
+            return
+        self._closed = True
+        self._ready = []
+        self._scheduled = []
+        self._executor_shutdown_called = True
+        self._report_unretrieved()
+        self._report_pending_tasks()
+
+    def _run_once(self):
+        scheduled = self._scheduled
+        if (len(scheduled) > _MIN_SCHEDULED_TIMER_HANDLES and self._timer_cancelled_count
+                / len(scheduled) > _MIN_CANCELLED_TIMER_HANDLES_FRACTION):
+            kept = []
+            for entry in scheduled:
+                if entry[2]._cancelled:
+                    entry[2]._scheduled = False
+                else:
+                    kept.append(entry)
+            heapq.heapify(kept)
+            self._scheduled = scheduled = kept
+            self._timer_cancelled_count = 0
+        else:
+            while scheduled and scheduled[0][2]._cancelled:
+                self._timer_cancelled_count -= 1
+                heapq.heappop(scheduled)[2]._scheduled = False
+
+        self._select()
+
+        end_time = self.time() + self._clock_resolution
+        while scheduled:
+            handle = scheduled[0][2]
+            if handle._when >= end_time:
+                break
+            heapq.heappop(scheduled)
+            handle._scheduled = False
+            self._ready.append(handle)
+            if not handle._cancelled:
+                _kairos.event('timer_fired', handle._owner, repr(handle._when))
+
+        todo = self._ready
+        self._ready = []
+        index = 0
+        try:
+            while index < len(todo):
+                handle = todo[index]
+                index += 1
+                if not handle._cancelled:
+                    handle._run()
+        except BaseException:
+            self._ready = todo[index:] + self._ready
+            raise
+
+    def _select(self):
+        """What CPython's selector.select(timeout) amounts to on the virtual clock."""
+        now = self.time()
+        zero_timeout = (bool(self._ready) or self._stopping
+                        or bool(self._scheduled) and self._scheduled[0][0] <= now)
+        self._run_thread_round()
+        if zero_timeout or self._ready:
+            return
+        while not self._ready:
+            timer = self._scheduled[0][0] if self._scheduled else None
+            wake = self._next_thread_wake()
+            if timer is None and wake is None:
+                self._deadlock()
+            if timer is None or wake is not None and wake < timer:
+                target = wake
+            else:
+                target = timer
+            if target > self.time():
+                _kairos.set_clock(target)
+                _kairos.event('clock_advanced', '', repr(target))
+            self._run_thread_round()
+            if timer is not None and self.time() >= timer:
+                break
+
+    # -- simulated executor threads -------------------------------------------
+
+    def run_in_executor(self, executor, func, *args):
+        """Run `func(*args)` in a simulated thread; returns a Future for its result."""
+        self._check_closed()
+        return self._start_job(func, args, {})
+
+    def set_default_executor(self, executor):
+        """Accepted and ignored: every job runs as a simulated thread."""
+
+    def _start_job(self, func, args, kwargs):
+        if self._executor_shutdown_called:
+            raise RuntimeError('Executor shutdown has been called')
+        future = self.create_future()
+        label = _callable_name(func)
+        future._kairos_awaiting = f'thread running {label}()'
+        self._job_order += 1
+        job = _Job(_kairos.spawn_thread(func, tuple(args), dict(kwargs)), future, label,
+                   self._job_order)
+        self._jobs.append(job)
+        _chain_future(future)
+        _kairos.event('thread_started', label, '')
+        return future
+
+    def _run_thread_round(self):
+        """Run every due thread once, earliest (wake, order) first."""
+        if not self._jobs:
+            return
+        self._thread_round += 1
+        while True:
+            now = self.time()
+            due = None
+            for job in self._jobs:
+                if job.ran_in_round == self._thread_round or job.wake > now:
+                    continue
+                if due is None or (job.wake, job.order) < (due.wake, due.order):
+                    due = job
+            if due is None:
+                return
+            due.ran_in_round = self._thread_round
+            self._step_job(due)
+
+    def _step_job(self, job):
+        outcome = _kairos.run_thread(job.thread)
+        if outcome[0] == 'sleep':
+            job.wake = outcome[1]
+            self._job_order += 1
+            job.order = self._job_order
+            _kairos.event('thread_sleeping', job.label, repr(job.wake))
+            return
+        self._jobs.remove(job)
+        self._undelivered_jobs += 1
+        _kairos.event('thread_finished', job.label, outcome[0])
+        self.call_soon(self._deliver_job_outcome, job, outcome[0], outcome[1])
+
+    def _deliver_job_outcome(self, job, kind, value):
+        future = job.future
+        if not future.cancelled():
+            if kind == 'done':
+                future.set_result(value)
+            else:
+                future.set_exception(value)
+        self._undelivered_jobs -= 1
+        self._finish_executor_shutdown()
+
+    def _next_thread_wake(self):
+        wake = None
+        for job in self._jobs:
+            if wake is None or job.wake < wake:
+                wake = job.wake
+        return wake
+
+    def _finish_executor_shutdown(self):
+        waiter = self._shutdown_waiter
+        if (waiter is not None and not self._jobs and not self._undelivered_jobs
+                and not waiter.done()):
+            waiter.set_result(None)
+
+    async def shutdown_default_executor(self):
+        """Wait (in virtual time) until every executor job has ended and been delivered."""
+        self._executor_shutdown_called = True
+        if not self._jobs and not self._undelivered_jobs:
+            return
+        waiter = self.create_future()
+        waiter._kairos_awaiting = 'executor threads to finish'
+        self._shutdown_waiter = waiter
+        await waiter
+
+    async def shutdown_asyncgens(self):
+        """Async generators are finalized by the VM; nothing to do here."""
+        return None
+
+    # -- errors ---------------------------------------------------------------
+
+    def get_exception_handler(self):
+        return self._exception_handler
+
+    def set_exception_handler(self, handler):
+        if handler is not None and not callable(handler):
+            raise TypeError(f'A callable object or None is expected, got {handler!r}')
+        self._exception_handler = handler
+
+    def default_exception_handler(self, context):
+        """Print the context to stderr as CPython's logger does (message, keys, traceback)."""
+        message = context.get('message')
+        if not message:
+            message = 'Unhandled exception in event loop'
+        lines = [message]
+        for key in sorted(context):
+            if key in ('message', 'exception'):
+                continue
+            lines.append(f'{key}: {context[key]!r}')
+        text = '\n'.join(lines)
+        exception = context.get('exception')
+        if exception is not None:
+            trace = _kairos.format_exception(exception)
+            if trace.endswith('\n'):
+                trace = trace[:-1]
+            text = text + '\n' + trace
+        print(text, file=sys.stderr)
+
+    def call_exception_handler(self, context):
+        if self._exception_handler is None:
+            try:
+                self.default_exception_handler(context)
+            except (SystemExit, KeyboardInterrupt):
+                raise
+            except BaseException as exc:
+                _print_handler_failure('Exception in default exception handler', exc)
+            return
+        try:
+            self._exception_handler(self, context)
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            try:
+                self.default_exception_handler({
+                    'message': 'Unhandled error in exception handler',
+                    'exception': exc,
+                    'context': context,
+                })
+            except (SystemExit, KeyboardInterrupt):
+                raise
+            except BaseException as inner:
+                _print_handler_failure('Exception in default exception handler while handling '
+                                       'an unexpected error in custom exception handler', inner)
+
+    def _note_unretrieved(self, future):
+        self._unretrieved.append(future)
+
+    def _report_unretrieved(self):
+        """'X exception was never retrieved', oldest future first."""
+        futures = self._unretrieved
+        self._unretrieved = []
+        for future in sorted(futures, key=_creation_order):
+            if future._log_traceback:
+                future._log_traceback = False
+                self.call_exception_handler({
+                    'message': f'{type(future).__name__} exception was never retrieved',
+                    'exception': future._exception,
+                    'future': future,
+                })
+
+    def _report_pending_tasks(self):
+        """'Task was destroyed but it is pending!' (CPython says it when the task is
+        garbage collected, usually at exit; the coroutine itself is left to the VM)."""
+        for task in list(self._all_tasks):
+            if task.done() or not task._log_destroy_pending:
+                continue
+            task._destroyed = True
+            self.call_exception_handler({
+                'task': task,
+                'message': 'Task was destroyed but it is pending!',
+            })
+
+    # -- deadlock ---------------------------------------------------------------
+
+    def _deadlock(self):
+        _kairos.deadlock(self._deadlock_report())
+        raise RuntimeError('deadlock')
+
+    def _deadlock_report(self):
+        lines = [f'deadlock at {self.time():.3f}s (virtual): nothing is ready to run, '
+                 'no timer is pending and no thread can run (CPython would wait forever)']
+        pending = [task for task in self._all_tasks if not task.done()]
+        for task in pending:
+            waiter = task._fut_waiter
+            awaited = _describe_awaited(waiter) if waiter is not None else 'nothing'
+            lines.append(f'  {task.get_name()}: {_format_coroutine(task.get_coro())}, '
+                         f'awaiting {awaited}')
+        if not pending:
+            lines.append('  no task is pending: the loop runs forever and loop.stop() '
+                         'is never called')
+        return '\n'.join(lines)
+
+
+def _creation_order(future):
+    return future._kairos_seq
+
+
+def _print_handler_failure(message, exc):
+    print(message + '\n' + _kairos.format_exception(exc), end='', file=sys.stderr)
+
+
+DefaultEventLoopPolicy._loop_factory = _UnixSelectorEventLoop
+
+
+async def to_thread(func, *args, **kwargs):
+    """Run `func(*args, **kwargs)` in a simulated thread and await its result."""
+    loop = get_running_loop()
+    return await loop._start_job(func, args, kwargs)
+
+
+_register_cpython_coroutine(to_thread, 'threads.py', 12, 25)

@@ -1,0 +1,136 @@
+//! Running a program file: parse, compile, execute, and report the result
+//! the way CPython would (tracebacks, exit status), plus the elapsed
+//! virtual time.
+
+use std::rc::Rc;
+
+use crate::source::SourceFile;
+use crate::value::Value;
+use crate::vm::exceptions::{ExcKind, PyErr};
+use crate::vm::objects::DictObj;
+use crate::vm::{Limits, SchedulerObserver, Vm};
+
+/// How a run is set up.
+pub struct RunOptions {
+    /// Capture stdout/stderr into the outcome instead of printing them.
+    pub capture: bool,
+    pub limits: Limits,
+    pub observer: Option<Box<dyn SchedulerObserver>>,
+    pub argv: Vec<String>,
+}
+
+impl Default for RunOptions {
+    fn default() -> Self {
+        RunOptions {
+            capture: false,
+            limits: Limits::default(),
+            observer: None,
+            argv: Vec::new(),
+        }
+    }
+}
+
+/// What a run produced.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RunOutcome {
+    /// Captured output (empty unless `capture` was set).
+    pub stdout: String,
+    pub stderr: String,
+    /// The process exit status CPython would have.
+    pub status: i32,
+    /// Virtual seconds elapsed.
+    pub elapsed: f64,
+}
+
+/// Runs `source` as the `__main__` module of a file called `filename`.
+pub fn run_source(filename: &str, source: &str, options: RunOptions) -> RunOutcome {
+    let mut argv = options.argv;
+    if argv.is_empty() {
+        argv.push(filename.to_owned());
+    }
+    let mut vm = Vm::new(filename, argv);
+    vm.limits = options.limits;
+    vm.observer = options.observer;
+    if options.capture {
+        vm.capture = Some((String::new(), String::new()));
+    }
+    let status = execute_main(&mut vm, filename, source);
+    vm.flush_warnings_at_exit();
+    vm.flush();
+    let (stdout, stderr) = vm.capture.take().unwrap_or_default();
+    RunOutcome {
+        stdout,
+        stderr,
+        status,
+        elapsed: vm.clock,
+    }
+}
+
+fn execute_main(vm: &mut Vm, filename: &str, source: &str) -> i32 {
+    let file = Rc::new(SourceFile::new(filename, source));
+    vm.sources.insert(filename.into(), file.clone());
+    let compiled = crate::syntax::parse_module(&file)
+        .and_then(|module| crate::compile::compile_module(&module, filename, source));
+    let code = match compiled {
+        Ok(code) => code,
+        Err(err) => {
+            vm.write_stderr(&err.render(&file));
+            return 1;
+        }
+    };
+    let globals = DictObj::new();
+    globals.set_str("__name__", Value::str("__main__"));
+    globals.set_str("__file__", Value::str(filename));
+    globals.set_str("__builtins__", Value::Dict(vm.builtins.clone()));
+    let frame = vm.module_frame(code, globals);
+    match vm.run_frame(frame) {
+        Ok(_) => {
+            vm.flush_pending_warnings();
+            0
+        }
+        Err(err) => report_uncaught(vm, err),
+    }
+}
+
+/// Prints an uncaught exception and returns the exit status.
+fn report_uncaught(vm: &mut Vm, err: PyErr) -> i32 {
+    vm.flush_pending_warnings();
+    match err {
+        PyErr::Raise(exc) => {
+            if vm.is_exc_kind(&exc, ExcKind::SystemExit) {
+                return system_exit_status(vm, &exc);
+            }
+            let text = vm.format_exception(&exc);
+            vm.write_stderr(&text);
+            1
+        }
+        PyErr::Fatal { report, status } => {
+            vm.write_stderr(&report);
+            if !report.ends_with('\n') {
+                vm.write_stderr("\n");
+            }
+            status
+        }
+        PyErr::Suspend(_) => {
+            vm.write_stderr("kairos: time.sleep() suspended outside a thread\n");
+            70
+        }
+    }
+}
+
+/// `SystemExit(code)`: None → 0, int → itself, anything else is printed → 1.
+fn system_exit_status(vm: &mut Vm, exc: &Value) -> i32 {
+    let code = Vm::exc_data(exc)
+        .and_then(|d| d.borrow().args.first().cloned())
+        .unwrap_or(Value::None);
+    match code {
+        Value::None => 0,
+        Value::Int(i) => i as i32,
+        Value::Bool(b) => b as i32,
+        other => {
+            let text = vm.to_str(&other).unwrap_or_default();
+            vm.write_stderr(&format!("{text}\n"));
+            1
+        }
+    }
+}

@@ -1,0 +1,90 @@
+//! Glue between the layout lexer and the lalrpop-generated parser.
+
+use super::actions::Top;
+use super::diagnose;
+use super::error::SyntaxError;
+use super::lexer::{self, Mode, Spanned, Tokens};
+use super::token::Tok;
+use crate::ast::{Expr, Module};
+
+lalrpop_util::lalrpop_mod!(
+    #[allow(clippy::all, clippy::pedantic, unused, dead_code)]
+    grammar,
+    "/python.rs"
+);
+
+/// Parses a whole file.
+pub fn parse_source(src: &str) -> Result<Module, SyntaxError> {
+    let tokens = lexer::tokenize(src, 0, src.len(), Mode::Module);
+    match run(src, tokens)? {
+        Top::Module(body) => Ok(Module { body }),
+        Top::Expr(_) => unreachable_top(),
+    }
+}
+
+/// Parses the expression of an f-string replacement field at `src[start..end]`.
+pub fn parse_fstring_expr(src: &str, start: usize, end: usize) -> Result<Expr, SyntaxError> {
+    let tokens = lexer::tokenize(src, start, end, Mode::FStringExpr);
+    let lex_error = tokens.error.clone();
+    match run(src, tokens) {
+        Ok(Top::Expr(e)) => Ok(e),
+        Ok(Top::Module(_)) => unreachable_top(),
+        // Tokenizer errors keep their own wording.
+        Err(e) if Some(&e) == lex_error.as_ref() => Err(e),
+        Err(mut e) => {
+            if !e.msg.starts_with("f-string") {
+                e.msg = format!("f-string: {}", e.msg);
+            }
+            Err(e)
+        }
+    }
+}
+
+/// The start token decides the result's variant, so the other cannot occur.
+fn unreachable_top<T>() -> T {
+    unreachable!("the start token selects the grammar's result")
+}
+
+fn run(src: &str, tokens: Tokens) -> Result<Top, SyntaxError> {
+    let Tokens {
+        mut toks,
+        error,
+        unclosed,
+    } = tokens;
+    mark_with_parens(&mut toks);
+    let stream = toks
+        .iter()
+        .cloned()
+        .map(Ok)
+        .chain(error.clone().map(Err));
+    grammar::TopParser::new()
+        .parse(src, stream)
+        .map_err(|e| diagnose::explain(src, &toks, error, unclosed, e))
+}
+
+/// `with (a as b, c):` — turns the parentheses that group `with` items into
+/// WITH_LPAR/WITH_RPAR so the grammar needs no lookahead to tell them from a
+/// parenthesised expression. CPython prefers this reading whenever the
+/// closing parenthesis is followed by the `:`.
+fn mark_with_parens(toks: &mut [Spanned]) {
+    for i in 0..toks.len() {
+        if toks[i].1 != Tok::With || toks.get(i + 1).map(|t| &t.1) != Some(&Tok::LPar) {
+            continue;
+        }
+        let mut depth = 0usize;
+        for j in i + 1..toks.len() {
+            if toks[j].1.opening_bracket().is_some() {
+                depth += 1;
+            } else if toks[j].1.closing_bracket().is_some() {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    if toks[j].1 == Tok::RPar && toks.get(j + 1).map(|t| &t.1) == Some(&Tok::Colon) {
+                        toks[i + 1].1 = Tok::WithLPar;
+                        toks[j].1 = Tok::WithRPar;
+                    }
+                    break;
+                }
+            }
+        }
+    }
+}

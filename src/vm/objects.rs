@@ -1,0 +1,270 @@
+//! The heap objects behind `Value`'s reference variants.
+
+use std::any::Any;
+use std::cell::{Cell as StdCell, RefCell};
+use std::rc::Rc;
+
+use indexmap::{IndexMap, IndexSet};
+
+use crate::bytecode::CodeObject;
+use crate::value::Value;
+use crate::vm::exceptions::TraceEntry;
+use crate::vm::frame::Frame;
+use crate::vm::hash::HashKey;
+use crate::vm::Vm;
+use crate::vm::PyResult;
+
+/// Attribute namespaces (types, instances, modules, functions): string keys
+/// in insertion order, as `__dict__` shows them.
+pub type AttrMap = IndexMap<Rc<str>, Value>;
+
+/// Keyword arguments as the VM passes them to natives.
+pub type KwArgs = [(Rc<str>, Value)];
+
+/// A function implemented in Rust. Methods receive `self` as `args[0]`.
+pub type NativeFn = fn(&mut Vm, &[Value], &KwArgs) -> PyResult<Value>;
+
+/// The native layout instances of a type (and of its subclasses) carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    Object,
+    Exception,
+    /// A built-in type whose values are not `Instance`s (int, str, list, ...):
+    /// it cannot be subclassed yet.
+    Builtin,
+}
+
+pub struct TypeObj {
+    pub name: String,
+    pub qualname: String,
+    pub module: String,
+    pub bases: Vec<Rc<TypeObj>>,
+    /// The C3 linearisation without the type itself (which would be a cycle).
+    pub mro: Vec<Rc<TypeObj>>,
+    pub dict: RefCell<AttrMap>,
+    pub layout: Layout,
+}
+
+impl TypeObj {
+    /// Looks a name up along the MRO, the type itself first.
+    pub fn lookup(&self, name: &str) -> Option<Value> {
+        if let Some(v) = self.dict.borrow().get(name) {
+            return Some(v.clone());
+        }
+        self.mro
+            .iter()
+            .find_map(|t| t.dict.borrow().get(name).cloned())
+    }
+
+    pub fn is_subtype(self: &Rc<Self>, other: &Rc<TypeObj>) -> bool {
+        Rc::ptr_eq(self, other) || self.mro.iter().any(|t| Rc::ptr_eq(t, other))
+    }
+
+    pub fn is_exception(&self) -> bool {
+        self.layout == Layout::Exception
+    }
+}
+
+pub struct Instance {
+    pub class: Rc<TypeObj>,
+    pub dict: RefCell<AttrMap>,
+    /// Present for instances of exception classes.
+    pub exc: Option<RefCell<ExcData>>,
+}
+
+/// What every exception carries besides its attributes.
+#[derive(Default)]
+pub struct ExcData {
+    pub args: Vec<Value>,
+    /// Frames the exception passed through, innermost first.
+    pub traceback: Vec<TraceEntry>,
+    pub cause: Option<Value>,
+    pub context: Option<Value>,
+    pub suppress_context: bool,
+}
+
+pub struct FunctionObj {
+    pub code: Rc<CodeObject>,
+    pub globals: Rc<DictObj>,
+    pub name: RefCell<Rc<str>>,
+    pub qualname: RefCell<Rc<str>>,
+    pub defaults: Vec<Value>,
+    pub kwdefaults: Option<Rc<DictObj>>,
+    pub closure: Vec<Rc<Cell>>,
+    /// `__dict__`: `__wrapped__`, `__doc__` set by decorators, and the like.
+    pub dict: RefCell<AttrMap>,
+    pub module: Value,
+}
+
+pub struct BuiltinFunction {
+    pub name: &'static str,
+    /// `list.append`, `print` (for reprs and error messages).
+    pub qualname: String,
+    pub func: NativeFn,
+    /// Set for methods of built-in objects fetched as attributes.
+    pub bound_self: Option<Value>,
+}
+
+pub struct BoundMethod {
+    pub func: Value,
+    pub self_value: Value,
+}
+
+pub struct ModuleObj {
+    pub name: String,
+    pub dict: Rc<DictObj>,
+}
+
+/// A closure cell; `None` while the variable is unbound.
+pub struct Cell {
+    pub value: RefCell<Option<Value>>,
+}
+
+impl Cell {
+    pub fn new(value: Option<Value>) -> Rc<Cell> {
+        Rc::new(Cell {
+            value: RefCell::new(value),
+        })
+    }
+}
+
+pub struct PropertyObj {
+    pub fget: Value,
+    pub fset: Value,
+    pub fdel: Value,
+    pub doc: Value,
+}
+
+pub struct SuperObj {
+    /// The class `super()` was called in: the lookup starts after it.
+    pub this_class: Rc<TypeObj>,
+    pub obj: Value,
+    /// The type whose MRO is searched (type(obj), or obj itself for classmethods).
+    pub obj_type: Rc<TypeObj>,
+}
+
+pub struct RangeObj {
+    pub start: i64,
+    pub stop: i64,
+    pub step: i64,
+}
+
+impl RangeObj {
+    pub fn len(&self) -> i64 {
+        let (lo, hi, step) = if self.step > 0 {
+            (self.start, self.stop, self.step)
+        } else {
+            (self.stop, self.start, -self.step)
+        };
+        if lo >= hi {
+            0
+        } else {
+            ((hi as i128 - lo as i128 - 1) / step as i128 + 1) as i64
+        }
+    }
+}
+
+pub struct SliceObj {
+    pub start: Value,
+    pub stop: Value,
+    pub step: Value,
+}
+
+/// An insertion-ordered dict. Keys carry their Python hash.
+#[derive(Default)]
+pub struct DictObj {
+    pub map: RefCell<IndexMap<HashKey, Value>>,
+}
+
+impl DictObj {
+    pub fn new() -> Rc<DictObj> {
+        Rc::new(DictObj::default())
+    }
+
+    pub fn get_str(&self, key: &str) -> Option<Value> {
+        self.map.borrow().get(&HashKey::for_str(key)).cloned()
+    }
+
+    pub fn set_str(&self, key: &str, value: Value) {
+        self.map
+            .borrow_mut()
+            .insert(HashKey::from_str_value(Value::str(key)), value);
+    }
+
+    pub fn len(&self) -> usize {
+        self.map.borrow().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Sets and frozensets.
+#[derive(Default)]
+pub struct SetObj {
+    pub items: RefCell<IndexSet<HashKey>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GenKind {
+    Generator,
+    Coroutine,
+    AsyncGenerator,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GenState {
+    Created,
+    Suspended,
+    Running,
+    Finished,
+}
+
+/// Generators, coroutines and async generators share one machinery: a
+/// suspended heap frame that `send` pushes back onto the VM's frame stack.
+pub struct GeneratorObj {
+    pub kind: GenKind,
+    pub state: StdCell<GenState>,
+    pub frame: RefCell<Option<Box<Frame>>>,
+    pub code: Rc<CodeObject>,
+    pub name: Rc<str>,
+    pub qualname: Rc<str>,
+    /// An async generator's `athrow`/`aclose` in progress and similar
+    /// bookkeeping lives in the async-generator wrappers, not here.
+    pub line_of_suspension: StdCell<u32>,
+}
+
+/// Iterator state for the built-in iterators.
+pub struct IterObj {
+    pub state: RefCell<IterState>,
+}
+
+pub enum IterState {
+    Seq { seq: Value, index: usize },
+    Range { next: i64, stop: i64, step: i64 },
+    /// Dict keys/values/items, or a set snapshot, by position.
+    Dict { dict: Rc<DictObj>, index: usize, kind: DictIterKind, len: usize },
+    Items(std::vec::IntoIter<Value>),
+    Enumerate { inner: Value, count: Value },
+    Zip { iters: Vec<Value>, strict: bool },
+    Map { func: Value, iters: Vec<Value> },
+    Filter { func: Value, inner: Value },
+    /// A callable and sentinel: `iter(f, sentinel)`.
+    Callable { func: Value, sentinel: Value },
+    Exhausted,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DictIterKind {
+    Keys,
+    Values,
+    Items,
+}
+
+/// Objects implemented natively that need no dedicated variant: frames,
+/// simulated threads, dict views, async-generator awaitables, ...
+pub trait NativeObject {
+    fn type_name(&self) -> &'static str;
+    fn as_any(&self) -> &dyn Any;
+}
