@@ -212,7 +212,7 @@ fn set_code(vm: &mut Vm, args: &[Value], _kwargs: &KwArgs) -> PyResult<Value> {
 }
 
 /// OSError's errno/strerror come from `OSError(errno, strerror[, filename])`.
-fn os_arg(inst: &std::rc::Rc<Instance>, name: &str, i: usize) -> Value {
+fn os_arg(inst: &Instance, name: &str, i: usize) -> Value {
     member(inst, name, |a| {
         if a.len() >= 2 {
             arg_or_none(a, i)
@@ -223,7 +223,8 @@ fn os_arg(inst: &std::rc::Rc<Instance>, name: &str, i: usize) -> Value {
 }
 
 fn errno(vm: &mut Vm, args: &[Value], _kwargs: &KwArgs) -> PyResult<Value> {
-    Ok(os_arg(&*this(vm, args, "errno")?, "errno", 0))
+    let inst = this(vm, args, "errno")?;
+    Ok(os_arg(&inst, "errno", 0))
 }
 
 fn set_errno(vm: &mut Vm, args: &[Value], _kwargs: &KwArgs) -> PyResult<Value> {
@@ -231,7 +232,8 @@ fn set_errno(vm: &mut Vm, args: &[Value], _kwargs: &KwArgs) -> PyResult<Value> {
 }
 
 fn strerror(vm: &mut Vm, args: &[Value], _kwargs: &KwArgs) -> PyResult<Value> {
-    Ok(os_arg(&*this(vm, args, "strerror")?, "strerror", 1))
+    let inst = this(vm, args, "strerror")?;
+    Ok(os_arg(&inst, "strerror", 1))
 }
 
 fn set_strerror(vm: &mut Vm, args: &[Value], _kwargs: &KwArgs) -> PyResult<Value> {
@@ -239,7 +241,8 @@ fn set_strerror(vm: &mut Vm, args: &[Value], _kwargs: &KwArgs) -> PyResult<Value
 }
 
 fn filename(vm: &mut Vm, args: &[Value], _kwargs: &KwArgs) -> PyResult<Value> {
-    Ok(os_arg(&*this(vm, args, "filename")?, "filename", 2))
+    let inst = this(vm, args, "filename")?;
+    Ok(os_arg(&inst, "filename", 2))
 }
 
 fn set_filename(vm: &mut Vm, args: &[Value], _kwargs: &KwArgs) -> PyResult<Value> {
