@@ -82,14 +82,17 @@ fn execute_main(vm: &mut Vm, filename: &str, source: &str) -> i32 {
     globals.set_str("__name__", Value::str("__main__"));
     globals.set_str("__file__", Value::str(filename));
     globals.set_str("__builtins__", Value::Dict(vm.builtins.clone()));
-    let frame = vm.module_frame(code, globals);
-    match vm.run_frame(frame) {
+    let frame = vm.module_frame(code, globals.clone());
+    let status = match vm.run_frame(frame) {
         Ok(_) => {
             vm.flush_pending_warnings();
             0
         }
         Err(err) => report_uncaught(vm, err),
-    }
+    };
+    // Interpreter shutdown: the main module's names go first, as in CPython.
+    globals.map.borrow_mut().clear();
+    status
 }
 
 /// Prints an uncaught exception and returns the exit status.

@@ -295,11 +295,7 @@ pub fn lambda(items: Vec<ParamItem>, body: Expr, span: Span) -> Result<Expr, Syn
     ))
 }
 
-pub fn call(
-    func: Expr,
-    args: CallArgs,
-    span: Span,
-) -> Result<Expr, SyntaxError> {
+pub fn call(func: Expr, args: CallArgs, span: Span) -> Result<Expr, SyntaxError> {
     let (args, keywords) = params::call_arguments(args, span)?;
     Ok(Spanned::new(
         ExprKind::Call {

@@ -117,7 +117,11 @@ impl<'a> Context<'a> {
 
     fn unexpected(&self, l: usize, tok: &Tok, r: usize) -> SyntaxError {
         let at_end = *tok == Tok::Dedent && l >= self.src.len();
-        let span = if at_end { self.past_end() } else { Span::new(l, r) };
+        let span = if at_end {
+            self.past_end()
+        } else {
+            Span::new(l, r)
+        };
         if let Some(e) = self.literal_error() {
             return e;
         }
@@ -201,7 +205,12 @@ impl<'a> Context<'a> {
     fn wants_colon(&self, tok: &Tok) -> bool {
         // `def f() -> :` — CPython gives up on the annotation and wants the colon.
         let after_arrow = self.index > 0 && self.toks[self.index - 1].1 == Tok::Arrow;
-        if after_arrow && matches!(self.tok(self.line_start(self.index)), Some(Tok::Def | Tok::Async)) {
+        if after_arrow
+            && matches!(
+                self.tok(self.line_start(self.index)),
+                Some(Tok::Def | Tok::Async)
+            )
+        {
             return true;
         }
         if !self.expects(":") {
@@ -247,10 +256,7 @@ impl<'a> Context<'a> {
             (Some(Tok::Class), _) => "class definition",
             _ => "function definition",
         };
-        let line = self
-            .toks
-            .get(start)
-            .map_or(1, |t| line_of(self.src, t.0));
+        let line = self.toks.get(start).map_or(1, |t| line_of(self.src, t.0));
         SyntaxError::new(
             SyntaxErrorKind::IndentationError,
             format!("expected an indented block after {what} on line {line}"),
@@ -316,7 +322,8 @@ impl<'a> Context<'a> {
                     let open = self.matching_open(last)?;
                     if open > start_index {
                         "function call"
-                    } else if (open..last).any(|j| self.toks[j].1 == Tok::Comma) || open + 1 == last {
+                    } else if (open..last).any(|j| self.toks[j].1 == Tok::Comma) || open + 1 == last
+                    {
                         "tuple"
                     } else {
                         "expression"
@@ -324,7 +331,11 @@ impl<'a> Context<'a> {
                 }
                 Tok::RSqb => {
                     let open = self.matching_open(last)?;
-                    if open > start_index { "subscript" } else { "list" }
+                    if open > start_index {
+                        "subscript"
+                    } else {
+                        "list"
+                    }
                 }
                 Tok::RBrace => "dict literal",
                 Tok::True => "True",
@@ -422,7 +433,9 @@ impl<'a> Context<'a> {
             return None;
         }
         let open = self.innermost_open(self.index)?;
-        if self.toks[open].1 != Tok::LBrace || *tok == Tok::RBrace && self.tok(self.index - 1) == Some(&Tok::Colon) {
+        if self.toks[open].1 != Tok::LBrace
+            || *tok == Tok::RBrace && self.tok(self.index - 1) == Some(&Tok::Colon)
+        {
             return None;
         }
         let key_end = self.toks[self.index.checked_sub(1)?].2;
@@ -477,7 +490,10 @@ impl<'a> Context<'a> {
             return None;
         }
         let end = self.expression_end(self.index + 1, false)?;
-        if matches!(self.tok(self.next_after(self.index + 1)?), Some(Tok::Equal | Tok::ColonEqual)) {
+        if matches!(
+            self.tok(self.next_after(self.index + 1)?),
+            Some(Tok::Equal | Tok::ColonEqual)
+        ) {
             return None;
         }
         Some(SyntaxError::syntax(
@@ -499,9 +515,7 @@ impl<'a> Context<'a> {
 
     /// `x = 1 if y` without `else`.
     fn if_without_else(&self) -> Option<SyntaxError> {
-        let if_index = (0..self.index)
-            .rev()
-            .find(|&i| self.toks[i].1 == Tok::If)?;
+        let if_index = (0..self.index).rev().find(|&i| self.toks[i].1 == Tok::If)?;
         let start = self.operand_start(if_index.checked_sub(1)?)?;
         let end = self.toks[self.index.checked_sub(1)?].2;
         Some(SyntaxError::syntax(
@@ -531,7 +545,6 @@ impl<'a> Context<'a> {
         ))
     }
 
-
     /// Start offset of the `disjunction` that ends with token `last`.
     fn operand_start(&self, last: usize) -> Option<usize> {
         self.operand_start_index(last).map(|i| self.toks[i].0)
@@ -549,9 +562,8 @@ impl<'a> Context<'a> {
                 let t = &self.toks[i].1;
                 if t.closing_bracket().is_some() {
                     i = self.matching_open(i)?;
-                    let is_trailer = i > 0
-                        && ends_operand(&self.toks[i - 1].1)
-                        && self.toks[i].1 != Tok::LBrace;
+                    let is_trailer =
+                        i > 0 && ends_operand(&self.toks[i - 1].1) && self.toks[i].1 != Tok::LBrace;
                     if is_trailer {
                         i -= 1;
                         continue;
@@ -633,7 +645,10 @@ impl<'a> Context<'a> {
         let mut end = None;
         loop {
             // Prefix operators.
-            while matches!(self.tok(i), Some(Tok::Not | Tok::Minus | Tok::Plus | Tok::Tilde | Tok::Await)) {
+            while matches!(
+                self.tok(i),
+                Some(Tok::Not | Tok::Minus | Tok::Plus | Tok::Tilde | Tok::Await)
+            ) {
                 i += 1;
             }
             let t = self.tok(i)?;

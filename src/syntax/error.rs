@@ -68,13 +68,13 @@ impl SyntaxError {
         out.push_str("    ");
         out.push_str(stripped);
         out.push('\n');
-        let col = col.min(text.len());
+        let col = floor_char_boundary(text, col);
         if col >= indent && !past_end {
             // CPython's tokenizer reports character columns, its parser and
             // compiler byte columns; both are printed as if they counted
             // characters, so mimic the unit to land the caret where it does.
             let unit = |s: &str| {
-                if self.from_tokenizer() {
+                if self.is_tokenizer_error() {
                     s.chars().count()
                 } else {
                     s.len()
@@ -83,7 +83,7 @@ impl SyntaxError {
             let (end_line, end_col) = source.line_col(self.span.end);
             let offset = unit(&text[..col]);
             let end = if end_line == line {
-                unit(&text[..end_col.clamp(col, text.len())])
+                unit(&text[..floor_char_boundary(text, end_col).max(col)])
             } else {
                 unit(text)
             };
@@ -103,7 +103,7 @@ impl SyntaxError {
 
     /// Whether CPython's tokenizer (rather than its parser or compiler)
     /// raises this error; it measures columns in characters.
-    fn from_tokenizer(&self) -> bool {
+    fn is_tokenizer_error(&self) -> bool {
         const TOKENIZER_MESSAGES: [&str; 14] = [
             "unterminated string literal",
             "unterminated triple-quoted string literal",
@@ -126,9 +126,9 @@ impl SyntaxError {
     /// A colourful multi-line report for terminals (ariadne).
     pub fn render_fancy(&self, source: &SourceFile, color: bool) -> String {
         use ariadne::{Config, IndexType, Label, Report, ReportKind, Source};
-        let len = source.text.len();
-        let start = (self.span.start as usize).min(len);
-        let end = (self.span.end as usize).clamp(start, len);
+        let text = source.text.as_str();
+        let start = floor_char_boundary(text, self.span.start as usize);
+        let end = floor_char_boundary(text, self.span.end as usize).max(start);
         let name = source.name.clone();
         let report = Report::build(ReportKind::Error, (name.clone(), start..end))
             .with_config(
@@ -148,6 +148,15 @@ impl SyntaxError {
     }
 }
 
+/// The largest char boundary of `text` at or before `i`.
+fn floor_char_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 impl std::fmt::Display for SyntaxError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}: {}", self.kind_name(), self.msg)
@@ -155,3 +164,52 @@ impl std::fmt::Display for SyntaxError {
 }
 
 impl std::error::Error for SyntaxError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(src: &str, start: usize, end: usize, msg: &str) -> String {
+        SyntaxError::syntax(msg, Span::new(start, end)).render(&SourceFile::new("x.py", src))
+    }
+
+    #[test]
+    fn compile_time_error_under_indented_line() {
+        let src = "def f():\n    await asyncio.sleep(1)\n";
+        assert_eq!(
+            render(src, 13, 35, "'await' outside async function"),
+            "  File \"x.py\", line 2\n    await asyncio.sleep(1)\n    ^^^^^^^^^^^^^^^^^^^^^^\nSyntaxError: 'await' outside async function\n"
+        );
+    }
+
+    #[test]
+    fn multi_line_span_stops_at_end_of_first_line() {
+        let src = "x = f(1,\n  2) = 3\n";
+        assert_eq!(
+            render(src, 4, 13, "cannot assign to function call"),
+            "  File \"x.py\", line 1\n    x = f(1,\n        ^^^^\nSyntaxError: cannot assign to function call\n"
+        );
+    }
+
+    #[test]
+    fn odd_spans_do_not_panic() {
+        let src = "s = 'é'\n";
+        for (start, end) in [(5, 6), (6, 5), (100, 200), (0, 0), (9, 9)] {
+            let text = render(src, start, end, "m");
+            assert!(text.ends_with("SyntaxError: m\n"));
+            let fancy = SyntaxError::syntax("m", Span::new(start, end))
+                .render_fancy(&SourceFile::new("x.py", src), false);
+            assert!(fancy.contains("SyntaxError: m"));
+        }
+    }
+
+    #[test]
+    fn past_end_shows_last_line_without_caret() {
+        let src = "if x:\n";
+        let e = SyntaxError::new(SyntaxErrorKind::IndentationError, "m", Span::new(7, 7));
+        assert_eq!(
+            e.render(&SourceFile::new("x.py", src)),
+            "  File \"x.py\", line 1\n    if x:\nIndentationError: m\n"
+        );
+    }
+}

@@ -142,9 +142,9 @@ impl Body<'_> {
             };
             *pos += c.len_utf8();
             if !matches!(c, 's' | 'r' | 'a') {
-                return Err(self.error(
-                    "f-string: invalid conversion character: expected 's', 'r', or 'a'",
-                ));
+                return Err(
+                    self.error("f-string: invalid conversion character: expected 's', 'r', or 'a'")
+                );
             }
             conversion = Some(c);
         }
@@ -242,5 +242,121 @@ impl Body<'_> {
             return Err(self.error(&format!("f-string: unmatched '{}'", *open as char)));
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ast::*;
+    use crate::source::SourceFile;
+    use crate::syntax::parse_module;
+
+    /// The parts of the f-string assigned in `x = <literal>`.
+    fn parts(literal: &str) -> Vec<FStringPart> {
+        let module = parse_module(&SourceFile::new("t.py", format!("x = {literal}\n"))).unwrap();
+        match &module.body[0].node {
+            StmtKind::Assign { value, .. } => match &value.node {
+                ExprKind::JoinedStr(parts) => parts.clone(),
+                other => panic!("not an f-string: {other:?}"),
+            },
+            other => panic!("not an assignment: {other:?}"),
+        }
+    }
+
+    fn error(literal: &str) -> String {
+        parse_module(&SourceFile::new("t.py", format!("x = {literal}\n")))
+            .unwrap_err()
+            .msg
+    }
+
+    fn field(part: &FStringPart) -> (&Expr, Option<char>, Option<&Vec<FStringPart>>, Option<&str>) {
+        match part {
+            FStringPart::Formatted {
+                value,
+                conversion,
+                format_spec,
+                debug_text,
+            } => (
+                value,
+                *conversion,
+                format_spec.as_ref(),
+                debug_text.as_deref(),
+            ),
+            other => panic!("not a field: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn literals_braces_and_escapes() {
+        assert_eq!(
+            parts(r#"f"a{{b}}\n""#),
+            vec![FStringPart::Literal("a{b}\n".into())]
+        );
+        assert_eq!(
+            parts(r#"rf"\n{{""#),
+            vec![FStringPart::Literal("\\n{".into())]
+        );
+        assert_eq!(parts(r#"f"""#), vec![]);
+    }
+
+    #[test]
+    fn fields_have_file_spans() {
+        let p = parts(r#"f"v={a + b!r:>{width}}""#);
+        assert_eq!(p[0], FStringPart::Literal("v=".into()));
+        let (value, conversion, spec, debug) = field(&p[1]);
+        // `x = f"v={` is 9 bytes.
+        assert_eq!(value.span, Span::new(9, 14));
+        assert_eq!(conversion, Some('r'));
+        assert_eq!(debug, None);
+        let spec = spec.unwrap();
+        assert_eq!(spec[0], FStringPart::Literal(">".into()));
+        assert!(matches!(&field(&spec[1]).0.node, ExprKind::Name(n) if n == "width"));
+    }
+
+    #[test]
+    fn debug_form_keeps_spacing_and_implies_repr() {
+        let p = parts(r#"f"{x = }{y=:>4}{z=!s}""#);
+        assert_eq!(field(&p[0]).1, Some('r'));
+        assert_eq!(field(&p[0]).3, Some("x = "));
+        assert_eq!(field(&p[1]).1, None);
+        assert_eq!(field(&p[1]).3, Some("y="));
+        assert_eq!(field(&p[2]).1, Some('s'));
+    }
+
+    #[test]
+    fn concatenation_mixes_plain_and_f_strings() {
+        let p = parts(r#""a" f"{x}" 'b' f'c'"#);
+        assert_eq!(p.len(), 3);
+        assert_eq!(p[0], FStringPart::Literal("a".into()));
+        assert_eq!(p[2], FStringPart::Literal("bc".into()));
+    }
+
+    #[test]
+    fn nested_strings_and_comparisons() {
+        let p = parts(r#"f"{'x' if a != b else 'y'}""#);
+        assert!(matches!(field(&p[0]).0.node, ExprKind::IfExp { .. }));
+        let p = parts(r#"f"{d['k']:{w}}""#);
+        assert!(matches!(field(&p[0]).0.node, ExprKind::Subscript { .. }));
+    }
+
+    #[test]
+    fn errors() {
+        assert_eq!(error(r#"f"{}""#), "f-string: empty expression not allowed");
+        assert_eq!(error(r#"f"{a""#), "f-string: expecting '}'");
+        assert_eq!(error(r#"f"}""#), "f-string: single '}' is not allowed");
+        assert_eq!(
+            error(r#"f"{a!x}""#),
+            "f-string: invalid conversion character: expected 's', 'r', or 'a'"
+        );
+        assert_eq!(
+            error(r#"f"{a:{b:{c}}}""#),
+            "f-string: expressions nested too deeply"
+        );
+        assert_eq!(error(r#"f"{a +}""#), "f-string: invalid syntax");
+        assert_eq!(error(r#"f"{a)}""#), "f-string: unmatched ')'");
+        assert_eq!(
+            error(r#"f"{#}""#),
+            "f-string expression part cannot include '#'"
+        );
     }
 }

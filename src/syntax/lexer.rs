@@ -9,6 +9,11 @@ use super::error::{SyntaxError, SyntaxErrorKind};
 use super::token::{LexError, Tok};
 use crate::ast::Span;
 
+/// CPython's tokenizer limits (MAXLEVEL, MAXINDENT), which also keep the
+/// syntax tree shallow enough for recursive passes.
+const MAX_BRACKET_DEPTH: usize = 200;
+const MAX_INDENT_DEPTH: usize = 100;
+
 /// A token with its byte range in the whole file, as lalrpop wants it.
 pub type Spanned = (usize, Tok, usize);
 
@@ -122,6 +127,12 @@ impl Layout<'_> {
             _ => {}
         }
         if let Some(open) = tok.opening_bracket() {
+            if self.brackets.len() >= MAX_BRACKET_DEPTH {
+                return Err(SyntaxError::syntax(
+                    "too many nested parentheses",
+                    Span::new(l, r),
+                ));
+            }
             self.brackets.push((open, Span::new(l, r)));
         } else if let Some(close) = tok.closing_bracket() {
             self.close_bracket(close, l, r)?;
@@ -135,7 +146,10 @@ impl Layout<'_> {
         if after >= self.src.len() {
             SyntaxError::syntax("unexpected EOF while parsing", span)
         } else {
-            SyntaxError::syntax("unexpected character after line continuation character", span)
+            SyntaxError::syntax(
+                "unexpected character after line continuation character",
+                span,
+            )
         }
     }
 
@@ -166,9 +180,7 @@ impl Layout<'_> {
 
     /// Handles the indentation of a logical line whose first token starts at `at`.
     fn indent_to(&mut self, at: usize) -> Result<(), SyntaxError> {
-        let line_start = self.src[..at]
-            .rfind(['\n', '\r'])
-            .map_or(0, |i| i + 1);
+        let line_start = self.src[..at].rfind(['\n', '\r']).map_or(0, |i| i + 1);
         let mut indent = Indentation { col: 0, alt_col: 0 };
         for c in self.src[line_start..at].chars() {
             match c {
@@ -191,7 +203,10 @@ impl Layout<'_> {
                 Span::new(line_start, line_start),
             )
         };
-        let top = *self.indents.last().unwrap_or(&Indentation { col: 0, alt_col: 0 });
+        let top = *self
+            .indents
+            .last()
+            .unwrap_or(&Indentation { col: 0, alt_col: 0 });
         if indent.col == top.col {
             if indent.alt_col != top.alt_col {
                 return Err(tab_error());
@@ -199,6 +214,13 @@ impl Layout<'_> {
         } else if indent.col > top.col {
             if indent.alt_col <= top.alt_col {
                 return Err(tab_error());
+            }
+            if self.indents.len() >= MAX_INDENT_DEPTH {
+                return Err(SyntaxError::new(
+                    SyntaxErrorKind::IndentationError,
+                    "too many levels of indentation",
+                    Span::new(line_start, line_start),
+                ));
             }
             self.indents.push(indent);
             self.toks.push((line_start, Tok::Indent, at));
@@ -286,7 +308,9 @@ mod tests {
     }
 
     fn error(src: &str) -> SyntaxError {
-        tokenize(src, 0, src.len(), Mode::Module).error.expect("an error")
+        tokenize(src, 0, src.len(), Mode::Module)
+            .error
+            .expect("an error")
     }
 
     #[test]
@@ -297,8 +321,19 @@ mod tests {
         assert_eq!(
             toks,
             vec![
-                StartModule, If, name("x"), Colon, Newline, Indent, name("y"), Newline,
-                name("z"), Newline, Dedent, name("w"), Newline
+                StartModule,
+                If,
+                name("x"),
+                Colon,
+                Newline,
+                Indent,
+                name("y"),
+                Newline,
+                name("z"),
+                Newline,
+                Dedent,
+                name("w"),
+                Newline
             ]
         );
     }
@@ -318,13 +353,19 @@ mod tests {
             error("if x:\n    a\n  b").msg,
             "unindent does not match any outer indentation level"
         );
-        assert_eq!(error("if x:\n\tpass\n        pass").kind, SyntaxErrorKind::TabError);
+        assert_eq!(
+            error("if x:\n\tpass\n        pass").kind,
+            SyntaxErrorKind::TabError
+        );
         assert_eq!(error("a )").msg, "unmatched ')'");
         assert_eq!(
             error("(a ]").msg,
             "closing parenthesis ']' does not match opening parenthesis '('"
         );
-        assert_eq!(error("x = a \u{2192} b").msg, "invalid character '\u{2192}' (U+2192)");
+        assert_eq!(
+            error("x = a \u{2192} b").msg,
+            "invalid character '\u{2192}' (U+2192)"
+        );
         let t = tokenize("x = (1,\n", 0, 8, Mode::Module);
         assert_eq!(t.unclosed.map(|u| u.0), Some('('));
     }

@@ -42,7 +42,12 @@ pub struct CallArgs {
 }
 
 /// Builds `name=value`, rejecting `f(a.b=1)` as CPython does.
-pub fn keyword(target: Expr, eq_end: usize, value: Expr, span: Span) -> Result<ArgItem, SyntaxError> {
+pub fn keyword(
+    target: Expr,
+    eq_end: usize,
+    value: Expr,
+    span: Span,
+) -> Result<ArgItem, SyntaxError> {
     match target.node {
         ExprKind::Name(name) => Ok(ArgItem::Keyword(Keyword {
             arg: Some(Spanned::new(name, target.span)),
@@ -73,7 +78,10 @@ pub fn parameters(items: Vec<ParamItem>) -> Result<Parameters, SyntaxError> {
     let mut check_duplicate = |p: &Param| -> Result<(), SyntaxError> {
         if names.contains(&p.name.node) {
             return Err(error(
-                format!("duplicate argument '{}' in function definition", p.name.node),
+                format!(
+                    "duplicate argument '{}' in function definition",
+                    p.name.node
+                ),
                 p.name.span,
             ));
         }
@@ -84,8 +92,14 @@ pub fn parameters(items: Vec<ParamItem>) -> Result<Parameters, SyntaxError> {
         if params.kwarg.is_some() {
             let span = match &item {
                 ParamItem::Plain(p) => p.name.span,
-                ParamItem::Star(_, s) => Span { start: s.start, end: s.start + 1 },
-                ParamItem::DoubleStar(_, s) => Span { start: s.start, end: s.start + 2 },
+                ParamItem::Star(_, s) => Span {
+                    start: s.start,
+                    end: s.start + 1,
+                },
+                ParamItem::DoubleStar(_, s) => Span {
+                    start: s.start,
+                    end: s.start + 2,
+                },
                 ParamItem::Slash(s) => *s,
             };
             return Err(error("arguments cannot follow var-keyword argument", span));
@@ -122,10 +136,13 @@ pub fn parameters(items: Vec<ParamItem>) -> Result<Parameters, SyntaxError> {
             }
             ParamItem::Star(p, span) => {
                 if star_span.is_some() {
-                    return Err(error("* argument may appear only once", Span {
-                        start: span.start,
-                        end: span.start + 1,
-                    }));
+                    return Err(error(
+                        "* argument may appear only once",
+                        Span {
+                            start: span.start,
+                            end: span.start + 1,
+                        },
+                    ));
                 }
                 star_span = Some(span);
                 if let Some(p) = p {
@@ -143,10 +160,13 @@ pub fn parameters(items: Vec<ParamItem>) -> Result<Parameters, SyntaxError> {
     }
     if let Some(span) = star_span {
         if params.vararg.is_none() && params.kwonly.is_empty() {
-            return Err(error("named arguments must follow bare *", Span {
-                start: span.start,
-                end: span.start + 1,
-            }));
+            return Err(error(
+                "named arguments must follow bare *",
+                Span {
+                    start: span.start,
+                    end: span.start + 1,
+                },
+            ));
         }
     }
     Ok(params)
@@ -161,7 +181,10 @@ fn star_default(param: &Param, what: &str) -> Result<(), SyntaxError> {
             let at = param.name.span.end;
             Err(error(
                 format!("{what} argument cannot have default value"),
-                Span { start: at, end: at + 1 },
+                Span {
+                    start: at,
+                    end: at + 1,
+                },
             ))
         }
     }
@@ -228,7 +251,10 @@ pub fn call_arguments(
                     ));
                 }
                 if !is_star && !keywords.is_empty() {
-                    return Err(error("positional argument follows keyword argument", closing));
+                    return Err(error(
+                        "positional argument follows keyword argument",
+                        closing,
+                    ));
                 }
                 args.push(e);
             }

@@ -52,14 +52,92 @@ fn run(src: &str, tokens: Tokens) -> Result<Top, SyntaxError> {
         unclosed,
     } = tokens;
     mark_with_parens(&mut toks);
-    let stream = toks
-        .iter()
-        .cloned()
-        .map(Ok)
-        .chain(error.clone().map(Err));
+    if error.is_none() {
+        check_complexity(&toks)?;
+    }
+    let stream = toks.iter().cloned().map(Ok).chain(error.clone().map(Err));
     grammar::TopParser::new()
         .parse(src, stream)
         .map_err(|e| diagnose::explain(src, &toks, error, unclosed, e))
+}
+
+/// Most operators one statement may hold. Each can add a level to the
+/// syntax tree (`a+a+a...` nests to the left), and CPython's compiler gives
+/// up near 3000 levels too; this keeps every recursive pass safe.
+const MAX_OPERATORS_PER_STATEMENT: usize = 3000;
+
+fn check_complexity(toks: &[Spanned]) -> Result<(), SyntaxError> {
+    let mut count = 0;
+    for (i, (l, tok, r)) in toks.iter().enumerate() {
+        let next = toks.get(i + 1).map(|t| &t.1);
+        let after_operand = i > 0 && ends_operand(&toks[i - 1].1);
+        let nests = match tok {
+            Tok::Newline => {
+                count = 0;
+                false
+            }
+            // `-1` in a data table is a literal, not nesting worth counting.
+            Tok::Minus | Tok::Plus if !after_operand => {
+                !matches!(next, Some(Tok::Int(_) | Tok::Float(_)))
+            }
+            Tok::LPar | Tok::LSqb => after_operand,
+            Tok::Dot | Tok::Not | Tok::Await | Tok::Lambda | Tok::If | Tok::Tilde => true,
+            t => is_operator(t),
+        };
+        count += usize::from(nests);
+        if count > MAX_OPERATORS_PER_STATEMENT {
+            return Err(SyntaxError::syntax(
+                format!(
+                    "statement too complex: kairos allows at most {MAX_OPERATORS_PER_STATEMENT} nested operations in one statement"
+                ),
+                crate::ast::Span::new(*l, *r),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn ends_operand(t: &Tok) -> bool {
+    matches!(
+        t,
+        Tok::Name(_)
+            | Tok::Int(_)
+            | Tok::Float(_)
+            | Tok::Str(_)
+            | Tok::RPar
+            | Tok::RSqb
+            | Tok::RBrace
+    )
+}
+
+/// Binary and comparison operators.
+fn is_operator(t: &Tok) -> bool {
+    matches!(
+        t,
+        Tok::Plus
+            | Tok::Minus
+            | Tok::Star
+            | Tok::DoubleStar
+            | Tok::Slash
+            | Tok::DoubleSlash
+            | Tok::Percent
+            | Tok::At
+            | Tok::LeftShift
+            | Tok::RightShift
+            | Tok::Amper
+            | Tok::VBar
+            | Tok::Circumflex
+            | Tok::Less
+            | Tok::Greater
+            | Tok::LessEqual
+            | Tok::GreaterEqual
+            | Tok::EqEqual
+            | Tok::NotEqual
+            | Tok::In
+            | Tok::Is
+            | Tok::And
+            | Tok::Or
+    )
 }
 
 /// `with (a as b, c):` — turns the parentheses that group `with` items into
@@ -78,7 +156,8 @@ fn mark_with_parens(toks: &mut [Spanned]) {
             } else if toks[j].1.closing_bracket().is_some() {
                 depth = depth.saturating_sub(1);
                 if depth == 0 {
-                    if toks[j].1 == Tok::RPar && toks.get(j + 1).map(|t| &t.1) == Some(&Tok::Colon) {
+                    if toks[j].1 == Tok::RPar && toks.get(j + 1).map(|t| &t.1) == Some(&Tok::Colon)
+                    {
                         toks[i + 1].1 = Tok::WithLPar;
                         toks[j].1 = Tok::WithRPar;
                     }

@@ -37,7 +37,10 @@ pub fn concat(src: &str, toks: Vec<StrToken>) -> Result<Expr, SyntaxError> {
             decode_bytes(body, lit.is_raw, &mut value)
                 .map_err(|msg| SyntaxError::syntax(msg, after))?;
         }
-        return Ok(Spanned::new(ExprKind::Constant(Constant::Bytes(value)), span));
+        return Ok(Spanned::new(
+            ExprKind::Constant(Constant::Bytes(value)),
+            span,
+        ));
     }
     let mut parts: Vec<FStringPart> = Vec::new();
     let any_fstring = toks.iter().any(|t| t.1.is_fstring);
@@ -259,12 +262,17 @@ fn decode_bytes(body: &str, raw: bool, out: &mut Vec<u8>) -> Result<(), String> 
                 out.push((value & 0xff) as u8);
             }
             b'x' => {
-                let hex = bytes.get(i..i + 2).filter(|h| h.iter().all(u8::is_ascii_hexdigit));
+                let hex = bytes
+                    .get(i..i + 2)
+                    .filter(|h| h.iter().all(u8::is_ascii_hexdigit));
                 let Some(hex) = hex else {
-                    return Err(format!("(value error) invalid \\x escape at position {}", i - 2));
+                    return Err(format!(
+                        "(value error) invalid \\x escape at position {}",
+                        i - 2
+                    ));
                 };
-                let value = u8::from_str_radix(std::str::from_utf8(hex).unwrap_or("0"), 16)
-                    .unwrap_or(0);
+                let value =
+                    u8::from_str_radix(std::str::from_utf8(hex).unwrap_or("0"), 16).unwrap_or(0);
                 out.push(value);
                 i += 2;
             }
@@ -287,11 +295,21 @@ mod tests {
 
     #[test]
     fn escapes() {
-        assert_eq!(decode_str(r"a\n\t\\\'\x41\u00e9\101\q", false).unwrap(), "a\n\t\\'A\u{e9}A\\q");
+        assert_eq!(
+            decode_str(r"a\n\t\\\'\x41\u00e9\101\q", false).unwrap(),
+            "a\n\t\\'A\u{e9}A\\q"
+        );
         assert_eq!(decode_str(r"a\n", true).unwrap(), r"a\n");
-        assert!(decode_str(r"\x4", false).unwrap_err().contains("truncated \\xXX escape"));
-        assert_eq!(decode_str(r"\N{latin small letter a}\N{EM DASH}", false).unwrap(), "a\u{2014}");
-        assert!(decode_str(r"\N{NO SUCH NAME}", false).unwrap_err().contains("unknown Unicode character name"));
+        assert!(decode_str(r"\x4", false)
+            .unwrap_err()
+            .contains("truncated \\xXX escape"));
+        assert_eq!(
+            decode_str(r"\N{latin small letter a}\N{EM DASH}", false).unwrap(),
+            "a\u{2014}"
+        );
+        assert!(decode_str(r"\N{NO SUCH NAME}", false)
+            .unwrap_err()
+            .contains("unknown Unicode character name"));
         let mut out = Vec::new();
         decode_bytes(r"\x41\n\777", false, &mut out).unwrap();
         assert_eq!(out, vec![0x41, b'\n', 0xff]);

@@ -23,9 +23,7 @@ pub fn expr_name(e: &Expr) -> &'static str {
         ExprKind::Tuple(_) => "tuple",
         ExprKind::Lambda { .. } => "lambda",
         ExprKind::Call { .. } => "function call",
-        ExprKind::BoolOp { .. } | ExprKind::BinOp { .. } | ExprKind::UnaryOp { .. } => {
-            "expression"
-        }
+        ExprKind::BoolOp { .. } | ExprKind::BinOp { .. } | ExprKind::UnaryOp { .. } => "expression",
         ExprKind::GeneratorExp { .. } => "generator expression",
         ExprKind::Yield(_) | ExprKind::YieldFrom(_) => "yield expression",
         ExprKind::Await(_) => "await expression",
@@ -99,7 +97,7 @@ fn is_bitwise_or_level(e: &Expr) -> bool {
 /// An unparenthesised tuple starts at its first element.
 fn is_parenthesized_tuple(e: &Expr) -> bool {
     match &e.node {
-        ExprKind::Tuple(items) => items.first().map_or(true, |f| f.span.start != e.span.start),
+        ExprKind::Tuple(items) => items.first().is_none_or(|f| f.span.start != e.span.start),
         _ => false,
     }
 }
@@ -140,7 +138,10 @@ pub fn assign(first: Expr, rest: Vec<Expr>, span: Span) -> Result<Stmt, SyntaxEr
         };
         return Err(SyntaxError::syntax(msg, bad.span));
     }
-    if let Some(t) = targets.iter().find(|t| matches!(t.node, ExprKind::Starred(_))) {
+    if let Some(t) = targets
+        .iter()
+        .find(|t| matches!(t.node, ExprKind::Starred(_)))
+    {
         return Err(SyntaxError::syntax(
             "starred assignment target must be in a list or tuple",
             t.span,
@@ -194,9 +195,9 @@ fn mistyped_comparison(targets: &[Expr], value: &Expr, stmt: Span) -> Option<Syn
 /// `target op= value`.
 pub fn aug_assign(target: Expr, op: BinOp, value: Expr, span: Span) -> Result<Stmt, SyntaxError> {
     match target.node {
-        ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => Ok(
-            Stmt::new(StmtKind::AugAssign { target, op, value }, span),
-        ),
+        ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {
+            Ok(Stmt::new(StmtKind::AugAssign { target, op, value }, span))
+        }
         _ => Err(SyntaxError::syntax(
             format!(
                 "'{}' is an illegal expression for augmented assignment",
@@ -215,16 +216,16 @@ pub fn ann_assign(
     span: Span,
 ) -> Result<Stmt, SyntaxError> {
     match &target.node {
-        ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => Ok(
-            Stmt::new(
+        ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {
+            Ok(Stmt::new(
                 StmtKind::AnnAssign {
                     target,
                     annotation,
                     value,
                 },
                 span,
-            ),
-        ),
+            ))
+        }
         ExprKind::Tuple(_) | ExprKind::List(_) => Err(SyntaxError::syntax(
             format!(
                 "only single target (not {}) can be annotated",
@@ -232,7 +233,10 @@ pub fn ann_assign(
             ),
             target.span,
         )),
-        _ => Err(SyntaxError::syntax("illegal target for annotation", target.span)),
+        _ => Err(SyntaxError::syntax(
+            "illegal target for annotation",
+            target.span,
+        )),
     }
 }
 

@@ -280,8 +280,15 @@ fn lex_string(lex: &mut Lexer<Tok>) -> Result<StrLit, LexError> {
     let mut i = body_start;
     loop {
         let Some(&c) = rest.get(i) else {
-            let line = line_number(lex.source(), lex.source().len().saturating_sub(1).max(start));
-            let what = if triple { "triple-quoted string literal" } else { "string literal" };
+            let line = line_number(
+                lex.source(),
+                lex.source().len().saturating_sub(1).max(start),
+            );
+            let what = if triple {
+                "triple-quoted string literal"
+            } else {
+                "string literal"
+            };
             return Err(LexError::at(
                 format!("unterminated {what} (detected at line {line})"),
                 start,
@@ -289,7 +296,13 @@ fn lex_string(lex: &mut Lexer<Tok>) -> Result<StrLit, LexError> {
             ));
         };
         match c {
-            b'\\' => i += if rest[i + 1..].starts_with(b"\r\n") { 3 } else { 2 },
+            b'\\' => {
+                i += if rest[i + 1..].starts_with(b"\r\n") {
+                    3
+                } else {
+                    2
+                }
+            }
             b'\n' | b'\r' if !triple => {
                 let line = line_number(lex.source(), lex.span().end + i);
                 return Err(LexError::at(
@@ -471,10 +484,8 @@ impl NumberScanner<'_> {
             if !(c as char).is_digit(radix) {
                 if radix != 16 && c.is_ascii_digit() {
                     self.pos += 1;
-                    return Err(self.error_before(format!(
-                        "invalid digit '{}' in {kind} literal",
-                        c as char
-                    )));
+                    return Err(self
+                        .error_before(format!("invalid digit '{}' in {kind} literal", c as char)));
                 }
                 return Err(self.error_before(format!("invalid {kind} literal")));
             }
@@ -488,10 +499,9 @@ impl NumberScanner<'_> {
         let c = self.peek();
         if radix != 16 && c.is_ascii_digit() {
             self.pos += 1;
-            return Err(self.error_before(format!(
-                "invalid digit '{}' in {kind} literal",
-                c as char
-            )));
+            return Err(
+                self.error_before(format!("invalid digit '{}' in {kind} literal", c as char))
+            );
         }
         self.verify_end(kind)?;
         Ok(Tok::Int(radix_to_decimal(&self.text(digits_start), radix)))
@@ -644,8 +654,22 @@ mod tests {
     #[test]
     fn strings_and_names() {
         let toks = lex("rb'x' f\"\"\"a\"b\"\"\" name");
-        assert!(matches!(toks[0], Ok(Tok::Str(StrLit { is_bytes: true, is_raw: true, .. }))));
-        assert!(matches!(toks[1], Ok(Tok::Str(StrLit { is_fstring: true, quote_len: 3, .. }))));
+        assert!(matches!(
+            toks[0],
+            Ok(Tok::Str(StrLit {
+                is_bytes: true,
+                is_raw: true,
+                ..
+            }))
+        ));
+        assert!(matches!(
+            toks[1],
+            Ok(Tok::Str(StrLit {
+                is_fstring: true,
+                quote_len: 3,
+                ..
+            }))
+        ));
         assert_eq!(toks[2], Ok(Tok::Name("name".into())));
     }
 }

@@ -50,6 +50,11 @@ impl Vm {
                 }),
                 "__kwdefaults__" => Some(f.kwdefaults.clone().map(Value::Dict).unwrap_or(Value::None)),
                 "__globals__" => Some(Value::Dict(f.globals.clone())),
+                "__closure__" => Some(if f.closure.is_empty() {
+                    Value::None
+                } else {
+                    Value::tuple(f.closure.iter().map(|c| Value::Cell(c.clone())).collect())
+                }),
                 "__dict__" => {
                     let d = crate::vm::objects::DictObj::new();
                     for (k, v) in f.dict.borrow().iter() {
@@ -137,6 +142,13 @@ impl Vm {
             },
             Value::StaticMethod(f) | Value::ClassMethod(f) => match name {
                 "__func__" | "__wrapped__" => Some((**f).clone()),
+                _ => None,
+            },
+            Value::Cell(c) => match name {
+                "cell_contents" => match c.value.borrow().clone() {
+                    Some(v) => Some(v),
+                    None => return Err(self.value_error("Cell is empty")),
+                },
                 _ => None,
             },
             Value::Range(r) => match name {

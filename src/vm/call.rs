@@ -197,7 +197,13 @@ impl Vm {
         } else {
             None
         };
+        let mut posonly_by_keyword = Vec::new();
         for (name, value) in kwargs {
+            let posonly = code.posonlyargcount as usize;
+            if kwdict.is_none() && code.varnames[..posonly].iter().any(|p| p.as_str() == name.as_ref()) {
+                posonly_by_keyword.push(name.to_string());
+                continue;
+            }
             let position = code.varnames[..nparams + nkwonly]
                 .iter()
                 .position(|p| **p == **name)
@@ -220,6 +226,12 @@ impl Vm {
                     }
                 },
             }
+        }
+        if !posonly_by_keyword.is_empty() {
+            return Err(self.type_error(format!(
+                "{qualname}() got some positional-only arguments passed as keyword arguments: '{}'",
+                posonly_by_keyword.join(", ")
+            )));
         }
         // Defaults fill the last positional parameters.
         let ndefaults = func.defaults.len();

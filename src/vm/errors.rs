@@ -143,28 +143,9 @@ impl Vm {
         err
     }
 
-    /// "name 'x' is not defined" with CPython 3.11's suggestion, if any.
-    pub fn name_error_message(&self, name: &str, frame: &Frame) -> String {
-        let dict_names = |d: &crate::vm::objects::DictObj| -> Vec<String> {
-            d.map
-                .borrow()
-                .keys()
-                .filter_map(|k| match &k.value {
-                    Value::Str(s) => Some(s.as_str().to_owned()),
-                    _ => None,
-                })
-                .collect()
-        };
-        // CPython looks in the locals, then the globals, then the builtins.
-        let mut locals: Vec<String> = frame.code.varnames.clone();
-        locals.extend(frame.code.cellvars.iter().cloned());
-        locals.extend(frame.code.freevars.iter().cloned());
-        let scopes = [locals, dict_names(&frame.globals), dict_names(&self.builtins)];
-        let mut msg = format!("name '{name}' is not defined");
-        if let Some(s) = scopes.iter().find_map(|c| crate::vm::suggest::best_match(name, c)) {
-            msg.push_str(&format!(". Did you mean: '{s}'?"));
-        }
-        msg
+    /// "name 'x' is not defined" (the suggestion is added when displayed).
+    pub fn name_error_message(&self, name: &str, _frame: &Frame) -> String {
+        format!("name '{name}' is not defined")
     }
 
     pub fn exception_type_from(&self, v: &Value) -> Option<Rc<TypeObj>> {

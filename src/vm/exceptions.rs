@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use crate::bytecode::CodeObject;
+use crate::vm::objects::DictObj;
 use crate::value::Value;
 
 /// Why an operation did not produce a value.
@@ -23,6 +24,13 @@ pub enum PyErr {
 pub struct TraceEntry {
     pub code: Rc<CodeObject>,
     pub instr: usize,
+    /// The frame's globals, for NameError suggestions.
+    pub globals: Rc<DictObj>,
+    /// The frame's locals once it has been left: like CPython's traceback
+    /// frames, they stay alive as long as the exception does.
+    pub locals: Option<Rc<Vec<Option<Value>>>>,
+    /// Underline only the `obj.name` part (an AttributeError in a method call).
+    pub attribute_caret: bool,
 }
 
 macro_rules! exception_kinds {

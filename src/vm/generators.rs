@@ -4,6 +4,7 @@
 use std::any::Any;
 use std::cell::{Cell as StdCell, RefCell};
 use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::bytecode::Instr;
 use crate::value::Value;
@@ -34,36 +35,101 @@ thread_local! {
     /// Coroutines dropped before they ever ran, waiting to be reported
     /// at the line that dropped them.
     static NEVER_AWAITED: RefCell<Vec<Rc<str>>> = const { RefCell::new(Vec::new()) };
+    /// Generators dropped while suspended inside `try`/`with`: CPython
+    /// closes them at once, so their `finally` blocks run.
+    static ORPHANED: RefCell<Vec<Rc<GeneratorObj>>> = const { RefCell::new(Vec::new()) };
 }
+
+/// Set when either list above has entries; the instruction loop checks it
+/// after every instruction, so reports appear at the line that dropped.
+pub static FINALIZATION_PENDING: AtomicBool = AtomicBool::new(false);
 
 impl Drop for GeneratorObj {
     fn drop(&mut self) {
-        if self.kind == GenKind::Coroutine && self.state.get() == GenState::Created {
-            let name = self.qualname.clone();
-            NEVER_AWAITED.with(|w| w.borrow_mut().push(name));
+        match self.state.get() {
+            GenState::Created if self.kind == GenKind::Coroutine => {
+                let name = self.qualname.clone();
+                NEVER_AWAITED.with(|w| w.borrow_mut().push(name));
+                FINALIZATION_PENDING.store(true, Ordering::Relaxed);
+            }
+            GenState::Suspended => {
+                let Some(frame) = self.frame.get_mut().take() else { return };
+                if frame.blocks.is_empty() {
+                    return;
+                }
+                let orphan = Rc::new(GeneratorObj {
+                    kind: self.kind,
+                    state: StdCell::new(GenState::Suspended),
+                    frame: RefCell::new(Some(frame)),
+                    code: self.code.clone(),
+                    name: self.name.clone(),
+                    qualname: self.qualname.clone(),
+                    line_of_suspension: StdCell::new(self.line_of_suspension.get()),
+                });
+                ORPHANED.with(|o| o.borrow_mut().push(orphan));
+                FINALIZATION_PENDING.store(true, Ordering::Relaxed);
+            }
+            _ => {}
         }
     }
 }
 
 impl Vm {
-    /// Prints the RuntimeWarnings for coroutines dropped unawaited.
+    /// Reports coroutines dropped unawaited and closes generators dropped
+    /// while suspended, as CPython's finalisers do.
     pub fn flush_pending_warnings(&mut self) {
-        let pending = NEVER_AWAITED.with(|w| {
-            if w.borrow().is_empty() {
-                Vec::new()
-            } else {
-                std::mem::take(&mut *w.borrow_mut())
-            }
-        });
+        if !FINALIZATION_PENDING.swap(false, Ordering::Relaxed) {
+            return;
+        }
+        let pending = NEVER_AWAITED.with(|w| std::mem::take(&mut *w.borrow_mut()));
         for name in pending {
             let text = format!("coroutine '{name}' was never awaited");
             self.warn("RuntimeWarning", &text);
             self.write_stderr("RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
         }
+        let orphans = ORPHANED.with(|o| std::mem::take(&mut *o.borrow_mut()));
+        for generator in orphans {
+            self.finalize_generator(generator);
+        }
     }
 
-    /// Coroutines still unawaited when the program ends: `sys:1:` form.
+    /// Closes a generator nobody references any more; errors are printed
+    /// as CPython's "Exception ignored in" reports.
+    fn finalize_generator(&mut self, generator: Rc<GeneratorObj>) {
+        let result = if generator.kind == GenKind::AsyncGenerator {
+            self.finalize_async_generator(&generator)
+        } else {
+            self.close_generator(&generator)
+        };
+        if let Err(PyErr::Raise(exc)) = result {
+            let repr = self.repr(&Value::Generator(generator.clone())).unwrap_or_default();
+            let text = self.format_exception(&exc);
+            self.write_stderr(&format!("Exception ignored in: {repr}\n{text}"));
+        }
+    }
+
+    /// An async generator dropped while suspended: asyncio's finalizer hook
+    /// (registered with `_kairos.set_asyncgen_finalizer`) schedules its
+    /// `aclose()`; without one it is closed synchronously.
+    fn finalize_async_generator(&mut self, generator: &Rc<GeneratorObj>) -> PyResult<()> {
+        match self.asyncgen_finalizer.clone() {
+            Some(hook) => self.call1(&hook, Value::Generator(generator.clone())).map(|_| ()),
+            None => {
+                let class = self.exc_type(ExcKind::GeneratorExit).clone();
+                let exit = crate::vm::classes::new_exception(&class, vec![]);
+                match self.resume_generator(generator, Resume::Throw(exit)) {
+                    Err(PyErr::Raise(e)) if self.is_exc_kind(&e, ExcKind::GeneratorExit) => Ok(()),
+                    Err(e) => Err(e),
+                    Ok(_) => Ok(()),
+                }
+            }
+        }
+    }
+
+    /// At exit: what the program still holds is released (as CPython's
+    /// shutdown clears modules), reporting unawaited coroutines as `sys:1`.
     pub fn flush_warnings_at_exit(&mut self) {
+        self.flush_pending_warnings();
         let pending = NEVER_AWAITED.with(|w| std::mem::take(&mut *w.borrow_mut()));
         for name in pending {
             self.write_stderr(&format!(

@@ -94,8 +94,17 @@ impl Vm {
                     }
                 }
             }
-            // No handler here: the exception leaves this frame.
-            self.frames.pop();
+            // No handler here: the exception leaves this frame, whose
+            // locals now live as long as the traceback does.
+            if let Some(frame) = self.frames.pop() {
+                if let Some(data) = Vm::exc_data(&exc) {
+                    if let Some(entry) = data.borrow_mut().traceback.last_mut() {
+                        if Rc::ptr_eq(&entry.code, &frame.code) && entry.locals.is_none() {
+                            entry.locals = Some(Rc::new(frame.fast));
+                        }
+                    }
+                }
+            }
             if self.frames.len() == base {
                 return Err(PyErr::Raise(exc));
             }
@@ -105,14 +114,20 @@ impl Vm {
 
     /// Records that `exc` passes through the innermost frame.
     pub fn add_traceback_here(&mut self, exc: &Value) {
+        let Some(data) = Vm::exc_data(exc) else { return };
         if let Some(frame) = self.frames.last() {
-            let entry = TraceEntry {
+            let instr = frame.current_instr();
+            let mut data = data.borrow_mut();
+            let attribute_caret = data.traceback.is_empty()
+                && matches!(frame.code.instructions.get(instr), Some(Instr::CallMethod { .. }))
+                && self.is_exc_kind(exc, ExcKind::AttributeError);
+            data.traceback.push(TraceEntry {
                 code: frame.code.clone(),
-                instr: frame.current_instr(),
-            };
-            if let Some(data) = Vm::exc_data(exc) {
-                data.borrow_mut().traceback.push(entry);
-            }
+                instr,
+                globals: frame.globals.clone(),
+                locals: None,
+                attribute_caret,
+            });
         }
     }
 
@@ -175,6 +190,10 @@ impl Vm {
             };
         }
         loop {
+            if crate::vm::generators::FINALIZATION_PENDING.load(std::sync::atomic::Ordering::Relaxed) {
+                self.flush_pending_warnings();
+                refresh!();
+            }
             self.instructions += 1;
             if self.instructions & 0xfff == 0 && self.instructions > self.limits.max_instructions {
                 return Err(PyErr::Fatal {

@@ -91,6 +91,8 @@ pub struct Vm {
     pub argv: Vec<String>,
     /// Addresses of containers whose repr is being built (`[[...]]`).
     pub repr_stack: Vec<usize>,
+    /// asyncio's hook for async generators dropped while suspended.
+    pub asyncgen_finalizer: Option<Value>,
 }
 
 impl Vm {
@@ -115,6 +117,7 @@ impl Vm {
             main_file: main_file.into(),
             argv,
             repr_stack: Vec::new(),
+            asyncgen_finalizer: None,
         };
         builtins::install(&mut vm);
         generators::install(&mut vm);

@@ -124,7 +124,7 @@ impl Vm {
             }
             BinOp::Mod => {
                 if y == 0 {
-                    return Err(self.new_error(ExcKind::ZeroDivisionError, "integer division or modulo by zero"));
+                    return Err(self.new_error(ExcKind::ZeroDivisionError, "integer modulo by zero"));
                 }
                 x.checked_rem(y).map(|_| Value::Int(Integer::mod_floor(&x, &y)))
             }
@@ -161,6 +161,7 @@ impl Vm {
         let bf = match b {
             Value::Float(f) => Some(*f),
             _ if is_int(b) => None,
+            _ if af.is_none() => return self.builtin_sequence_op(a, b, op),
             _ => return Ok(None),
         };
         // At least one float: mixed arithmetic in floats.
@@ -227,7 +228,8 @@ impl Vm {
             BinOp::Mult => Value::from_bigint(x * y),
             BinOp::FloorDiv | BinOp::Mod => {
                 if y.is_zero() {
-                    return Err(self.new_error(ExcKind::ZeroDivisionError, "integer division or modulo by zero"));
+                    let msg = if op == BinOp::Mod { "integer modulo by zero" } else { "integer division or modulo by zero" };
+                    return Err(self.new_error(ExcKind::ZeroDivisionError, msg));
                 }
                 if op == BinOp::FloorDiv {
                     Value::from_bigint(x.div_floor(&y))
@@ -398,6 +400,9 @@ impl Vm {
         }
         if op == BinOp::Mult && matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_)) && !is_int(b) {
             return Err(self.type_error(format!("can't multiply sequence by non-int of type '{bn}'")));
+        }
+        if op == BinOp::Mult && matches!(b, Value::Str(_) | Value::List(_) | Value::Tuple(_)) && !is_int(a) {
+            return Err(self.type_error(format!("can't multiply sequence by non-int of type '{an}'")));
         }
         if op == BinOp::Pow {
             return Err(self.type_error(format!(

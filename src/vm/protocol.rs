@@ -350,6 +350,24 @@ impl Vm {
     }
 
     pub fn delattr(&mut self, obj: &Value, name: &str) -> PyResult<()> {
+        if let Value::Instance(inst) = obj {
+            let class = inst.class.clone();
+            if let Some(Value::Property(p)) = class.lookup(name) {
+                if p.fdel.is_none() {
+                    return Err(self.new_error(
+                        ExcKind::AttributeError,
+                        format!("property '{name}' of '{}' object has no deleter", class.name),
+                    ));
+                }
+                let fdel = p.fdel.clone();
+                self.call1(&fdel, obj.clone())?;
+                return Ok(());
+            }
+            if let Some(custom @ Value::Function(_)) = class.lookup("__delattr__") {
+                self.call(&custom, vec![obj.clone(), Value::str(name)], &[])?;
+                return Ok(());
+            }
+        }
         let removed = match obj {
             Value::Instance(inst) => inst.dict.borrow_mut().shift_remove(name).is_some(),
             Value::Type(t) => t.dict.borrow_mut().shift_remove(name).is_some(),

@@ -119,7 +119,15 @@ impl Vm {
                 };
                 format!("<{kind} object {} at {:#x}>", g.qualname, v.address())
             }
-            Value::Cell(_) => format!("<cell at {:#x}>", v.address()),
+            Value::Cell(c) => match c.value.borrow().clone() {
+                Some(inner) => format!(
+                    "<cell at {:#x}: {} object at {:#x}>",
+                    v.address(),
+                    self.type_name(&inner),
+                    inner.address()
+                ),
+                None => format!("<cell at {:#x}: empty>", v.address()),
+            },
             Value::Property(_) => format!("<property object at {:#x}>", v.address()),
             Value::StaticMethod(_) => format!("<staticmethod object at {:#x}>", v.address()),
             Value::ClassMethod(_) => format!("<classmethod object at {:#x}>", v.address()),

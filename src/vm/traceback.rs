@@ -11,34 +11,157 @@ use crate::vm::Vm;
 /// Files whose frames are kairos's own modules, hidden from tracebacks.
 pub const INTERNAL_PREFIX: &str = "<kairos>/";
 
+/// Where CPython's asyncio runs callbacks, as its warnings name it.
+const ASYNCIO_EVENTS_PY: &str = "/usr/lib/python3.11/asyncio/events.py";
+
+const CAUSE_MESSAGE: &str = "\nThe above exception was the direct cause of the following exception:\n\n";
+const CONTEXT_MESSAGE: &str = "\nDuring handling of the above exception, another exception occurred:\n\n";
+
+/// Indentation state while printing nested exception groups.
+#[derive(Default)]
+struct PrintContext {
+    seen: Vec<usize>,
+    depth: usize,
+    need_close: bool,
+}
+
+impl PrintContext {
+    fn indent(&self) -> String {
+        " ".repeat(2 * self.depth)
+    }
+
+    /// Writes text with the group margin (`| ` or `+ `) before every line.
+    fn emit(&self, out: &mut String, text: &str, margin: char) {
+        let mut prefix = self.indent();
+        if self.depth > 0 {
+            prefix.push(margin);
+            prefix.push(' ');
+        }
+        for line in text.split_inclusive('\n') {
+            out.push_str(&prefix);
+            out.push_str(line);
+        }
+    }
+}
+
 impl Vm {
     /// The full text CPython prints for an uncaught exception.
     pub fn format_exception(&mut self, exc: &Value) -> String {
         let mut out = String::new();
-        let mut seen = Vec::new();
-        self.format_chain(exc, &mut out, &mut seen);
+        let mut ctx = PrintContext::default();
+        self.format_with_context(exc, &mut ctx, &mut out);
         out
     }
 
-    fn format_chain(&mut self, exc: &Value, out: &mut String, seen: &mut Vec<usize>) {
-        seen.push(exc.address());
-        if let Some(data) = Vm::exc_data(exc) {
-            let (cause, context, suppress) = {
+    /// CPython's `TracebackException.format`: the chain of causes and
+    /// contexts, oldest first, and exception groups drawn as nested boxes.
+    fn format_with_context(&mut self, exc: &Value, ctx: &mut PrintContext, out: &mut String) {
+        let mut chain: Vec<(Option<&'static str>, Value)> = Vec::new();
+        let mut current = Some(exc.clone());
+        let mut message = None;
+        while let Some(e) = current.take() {
+            if ctx.seen.contains(&e.address()) {
+                break;
+            }
+            ctx.seen.push(e.address());
+            chain.push((message.take(), e.clone()));
+            if let Some(data) = Vm::exc_data(&e) {
                 let d = data.borrow();
-                (d.cause.clone(), d.context.clone(), d.suppress_context)
-            };
-            if let Some(cause) = cause.filter(|c| !seen.contains(&c.address())) {
-                self.format_chain(&cause, out, seen);
-                out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
-            } else if let Some(context) = context.filter(|c| !suppress && !seen.contains(&c.address())) {
-                self.format_chain(&context, out, seen);
-                out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+                if let Some(cause) = &d.cause {
+                    message = Some(CAUSE_MESSAGE);
+                    current = Some(cause.clone());
+                } else if let (Some(context), false) = (&d.context, d.suppress_context) {
+                    message = Some(CONTEXT_MESSAGE);
+                    current = Some(context.clone());
+                }
             }
         }
-        self.format_single(exc, out);
+        for (message, e) in chain.into_iter().rev() {
+            if let Some(m) = message {
+                ctx.emit(out, m, '|');
+            }
+            let stack = self.format_stack(&e);
+            match self.group_members(&e) {
+                None => {
+                    if !stack.is_empty() {
+                        ctx.emit(out, "Traceback (most recent call last):\n", '|');
+                        ctx.emit(out, &stack, '|');
+                    }
+                    let line = self.exception_line(&e);
+                    ctx.emit(out, &line, '|');
+                }
+                Some(members) => self.format_group(&e, &members, &stack, ctx, out),
+            }
+        }
     }
 
-    fn format_single(&mut self, exc: &Value, out: &mut String) {
+    fn format_group(&mut self, e: &Value, members: &[Value], stack: &str, ctx: &mut PrintContext, out: &mut String) {
+        const MAX_WIDTH: usize = 15;
+        const MAX_DEPTH: usize = 10;
+        if ctx.depth > MAX_DEPTH {
+            ctx.emit(out, &format!("... (max_group_depth is {MAX_DEPTH})\n"), '|');
+            return;
+        }
+        let toplevel = ctx.depth == 0;
+        if toplevel {
+            ctx.depth += 1;
+        }
+        if !stack.is_empty() {
+            let margin = if toplevel { '+' } else { '|' };
+            ctx.emit(out, "Exception Group Traceback (most recent call last):\n", margin);
+            ctx.emit(out, stack, '|');
+        }
+        let line = self.exception_line(e);
+        ctx.emit(out, &line, '|');
+        let n = members.len().min(MAX_WIDTH + 1);
+        ctx.need_close = false;
+        for i in 0..n {
+            let last = i + 1 == n;
+            if last {
+                ctx.need_close = true;
+            }
+            let truncated = i >= MAX_WIDTH;
+            let title = if truncated { "...".to_owned() } else { (i + 1).to_string() };
+            out.push_str(&ctx.indent());
+            out.push_str(if i == 0 { "+-" } else { "  " });
+            out.push_str(&format!("+---------------- {title} ----------------\n"));
+            ctx.depth += 1;
+            if truncated {
+                let remaining = members.len() - MAX_WIDTH;
+                let plural = if remaining > 1 { "s" } else { "" };
+                ctx.emit(out, &format!("and {remaining} more exception{plural}\n"), '|');
+            } else {
+                self.format_with_context(&members[i], ctx, out);
+            }
+            if last && ctx.need_close {
+                out.push_str(&ctx.indent());
+                out.push_str("+------------------------------------\n");
+                ctx.need_close = false;
+            }
+            ctx.depth -= 1;
+        }
+        if toplevel {
+            ctx.depth = 0;
+        }
+    }
+
+    /// The sub-exceptions of an exception group.
+    fn group_members(&self, e: &Value) -> Option<Vec<Value>> {
+        let group = self.exc_type(crate::vm::exceptions::ExcKind::BaseExceptionGroup).clone();
+        if !self.is_instance(e, &group) {
+            return None;
+        }
+        let Value::Instance(i) = e else { return None };
+        let members = i.dict.borrow().get("exceptions").cloned();
+        match members {
+            Some(Value::Tuple(t)) => Some(t.to_vec()),
+            Some(Value::List(l)) => Some(l.borrow().clone()),
+            _ => Some(Vec::new()),
+        }
+    }
+
+    /// The `  File ...` lines of an exception's traceback (user frames).
+    fn format_stack(&mut self, exc: &Value) -> String {
         let entries: Vec<TraceEntry> = Vm::exc_data(exc)
             .map(|d| d.borrow().traceback.iter().rev().cloned().collect())
             .unwrap_or_default();
@@ -46,11 +169,9 @@ impl Vm {
             .into_iter()
             .filter(|e| !e.code.filename.starts_with(INTERNAL_PREFIX))
             .collect();
-        if !visible.is_empty() {
-            out.push_str("Traceback (most recent call last):\n");
-            self.format_entries(&visible, out);
-        }
-        out.push_str(&self.exception_line(exc));
+        let mut out = String::new();
+        self.format_entries(&visible, &mut out);
+        out
     }
 
     fn format_entries(&mut self, entries: &[TraceEntry], out: &mut String) {
@@ -94,8 +215,14 @@ impl Vm {
             return s;
         }
         s.push_str(&format!("    {}\n", stripped.trim_end()));
-        let loc: Location = code.locations.get(entry.instr).copied().unwrap_or_default();
-        let instr = code.instructions.get(entry.instr);
+        let mut loc: Location = code.locations.get(entry.instr).copied().unwrap_or_default();
+        let mut instr = code.instructions.get(entry.instr);
+        if entry.attribute_caret {
+            if let Some(anchor) = loc.anchor {
+                loc = Location { span: anchor, anchor: None };
+                instr = None;
+            }
+        }
         if let Some(carets) = caret_line(&src, text, line, loc, instr) {
             s.push_str(&carets);
         }
@@ -117,8 +244,14 @@ impl Vm {
         let mut line = if text.is_empty() {
             format!("{name}\n")
         } else {
-            format!("{name}: {text}\n")
+            format!("{name}: {text}")
         };
+        if !text.is_empty() {
+            if let Some(suggestion) = self.suggestion(exc) {
+                line.push_str(&format!(". Did you mean: '{suggestion}'?"));
+            }
+            line.push('\n');
+        }
         if let Ok(Some(Value::List(notes))) = self.getattr_opt(exc, "__notes__") {
             for note in notes.borrow().iter() {
                 if let Value::Str(n) = note {
@@ -130,9 +263,96 @@ impl Vm {
         line
     }
 
+    /// CPython 3.11's "Did you mean" for NameError and AttributeError,
+    /// computed when the exception is displayed.
+    fn suggestion(&mut self, exc: &Value) -> Option<String> {
+        use crate::vm::exceptions::ExcKind;
+        let name = match self.getattr_opt(exc, "name").ok()?? {
+            Value::Str(s) => s.as_str().to_owned(),
+            _ => return None,
+        };
+        if self.is_exc_kind(exc, ExcKind::AttributeError) {
+            let obj = self.getattr_opt(exc, "obj").ok()??;
+            let candidates = self.dir_names(&obj);
+            return crate::vm::suggest::best_match(&name, &candidates);
+        }
+        if !self.is_exc_kind(exc, ExcKind::NameError) {
+            return None;
+        }
+        let entry = Vm::exc_data(exc)?.borrow().traceback.first().cloned()?;
+        let dict_names = |d: &crate::vm::objects::DictObj| -> Vec<String> {
+            d.map
+                .borrow()
+                .keys()
+                .filter_map(|k| match &k.value {
+                    Value::Str(s) => Some(s.as_str().to_owned()),
+                    _ => None,
+                })
+                .collect()
+        };
+        let mut locals = entry.code.varnames.clone();
+        locals.extend(entry.code.cellvars.iter().cloned());
+        locals.extend(entry.code.freevars.iter().cloned());
+        // Module code keeps its names in the globals.
+        let scopes = [locals, dict_names(&entry.globals), dict_names(&self.builtins)];
+        scopes.iter().find_map(|c| crate::vm::suggest::best_match(&name, c))
+    }
+
+    /// `dir(obj)`: attribute names, sorted.
+    pub fn dir_names(&self, obj: &Value) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        let add_type = |t: &crate::vm::objects::TypeObj, names: &mut Vec<String>| {
+            names.extend(t.dict.borrow().keys().map(|k| k.to_string()));
+        };
+        match obj {
+            Value::Instance(i) => {
+                names.extend(i.dict.borrow().keys().map(|k| k.to_string()));
+                add_type(&i.class, &mut names);
+                for t in &i.class.mro {
+                    add_type(t, &mut names);
+                }
+            }
+            Value::Type(t) => {
+                add_type(t, &mut names);
+                for m in &t.mro {
+                    add_type(m, &mut names);
+                }
+            }
+            Value::Module(m) => {
+                for k in m.dict.map.borrow().keys() {
+                    if let Value::Str(s) = &k.value {
+                        names.push(s.as_str().to_owned());
+                    }
+                }
+            }
+            other => {
+                let t = self.type_of(other);
+                add_type(&t, &mut names);
+                for m in &t.mro {
+                    add_type(m, &mut names);
+                }
+            }
+        }
+        names.retain(|n| !n.starts_with("<native"));
+        names.sort();
+        names.dedup();
+        names
+    }
+
     /// Prints a warning the way `warnings.showwarning` does, at the
     /// innermost frame of user code.
     pub fn warn(&mut self, category: &str, message: &str) {
+        let in_asyncio = self
+            .frames
+            .last()
+            .is_some_and(|f| f.code.filename.starts_with(INTERNAL_PREFIX));
+        if in_asyncio {
+            // CPython reports where its event loop runs callbacks.
+            self.write_stderr(&format!(
+                "{ASYNCIO_EVENTS_PY}:80: {category}: {message}\n  self._context.run(self._callback, *self._args)\n"
+            ));
+            return;
+        }
         let location = self.user_location();
         let text = match location {
             Some((file, line, source)) => {

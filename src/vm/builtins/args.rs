@@ -201,11 +201,6 @@ pub fn kwarg(kwargs: &KwArgs, name: &str) -> Option<Value> {
         .map(|(_, v)| v.clone())
 }
 
-/// `None` for absent or None-valued optional arguments.
-pub fn opt(v: &Option<Value>) -> Option<&Value> {
-    v.as_ref().filter(|v| !v.is_none())
-}
-
 /// A `str` argument, or `TypeError: {what} must be str, not int`.
 pub fn str_arg<'a>(vm: &mut Vm, v: &'a Value, what: &str) -> PyResult<&'a PyStr> {
     match v {
@@ -239,5 +234,73 @@ pub fn self_arg<'a, T>(
         None => Err(vm.type_error(format!(
             "unbound method {owner}.{method}() needs an argument"
         ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vm::exceptions::PyErr;
+
+    fn message(vm: &mut Vm, err: PyErr) -> String {
+        match err {
+            PyErr::Raise(e) => vm.to_str(&e).unwrap_or_default(),
+            _ => String::new(),
+        }
+    }
+
+    #[test]
+    fn arity_messages_follow_cpython() {
+        let mut vm = Vm::new("t.py", Vec::new());
+        let two = [Value::Int(1), Value::Int(2)];
+        let e = exactly_one(&mut vm, "len", &two, &[]).err().unwrap();
+        assert_eq!(
+            message(&mut vm, e),
+            "len() takes exactly one argument (2 given)"
+        );
+        let e = expect_count(&mut vm, "divmod", &two[..1], 2, 2)
+            .err()
+            .unwrap();
+        assert_eq!(message(&mut vm, e), "divmod expected 2 arguments, got 1");
+        let e = expect_count(&mut vm, "pop", &two, 0, 1).err().unwrap();
+        assert_eq!(
+            message(&mut vm, e),
+            "pop expected at most 1 argument, got 2"
+        );
+        let e = takes_count(&mut vm, "str.upper", &two[..1], 0, 0)
+            .err()
+            .unwrap();
+        assert_eq!(
+            message(&mut vm, e),
+            "str.upper() takes no arguments (1 given)"
+        );
+    }
+
+    #[test]
+    fn sig_binds_keywords_and_reports_problems() {
+        let mut vm = Vm::new("t.py", Vec::new());
+        const ROUND: Sig = Sig {
+            name: "round",
+            params: &["number", "ndigits"],
+            required: 1,
+            positional: 2,
+        };
+        let kwargs: Vec<(std::rc::Rc<str>, Value)> = vec![("ndigits".into(), Value::Int(2))];
+        let bound = ROUND
+            .bind(&mut vm, &[Value::Float(1.5)], &kwargs)
+            .ok()
+            .unwrap();
+        assert!(matches!(bound[1], Some(Value::Int(2))));
+        let e = ROUND.bind(&mut vm, &[], &[]).err().unwrap();
+        assert_eq!(
+            message(&mut vm, e),
+            "round() missing required argument 'number' (pos 1)"
+        );
+        let bad: Vec<(std::rc::Rc<str>, Value)> = vec![("x".into(), Value::None)];
+        let e = ROUND.bind(&mut vm, &[Value::Int(1)], &bad).err().unwrap();
+        assert_eq!(
+            message(&mut vm, e),
+            "round() got an unexpected keyword argument 'x'"
+        );
     }
 }

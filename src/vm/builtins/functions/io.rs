@@ -2,6 +2,7 @@
 
 use std::io::BufRead;
 
+use crate::modules::sys::Stream;
 use crate::value::Value;
 use crate::vm::builtins::args::{allow_kwargs, expect_count, kwarg, no_kwargs};
 use crate::vm::builtins::methods::exceptions::new_exception_error;
@@ -38,12 +39,12 @@ impl Sink {
     }
 }
 
-/// The stream for `file=`: the `sys` module's stream objects carry a
-/// `_kairos_stream` marker; `None` means the current `sys.stdout`.
+/// The stream for `file=`: the `sys` module's own streams are written
+/// directly; `None` means the current `sys.stdout`.
 fn resolve_sink(vm: &mut Vm, file: Option<Value>) -> PyResult<Sink> {
     let file = match file.filter(|f| !f.is_none()) {
         Some(f) => f,
-        None => match vm.modules.get("sys").cloned() {
+        None => match vm.modules.get("sys") {
             Some(Value::Module(sys)) => match sys.dict.get_str("stdout") {
                 Some(stdout) if !stdout.is_none() => stdout,
                 _ => return Ok(Sink::Stdout),
@@ -51,11 +52,9 @@ fn resolve_sink(vm: &mut Vm, file: Option<Value>) -> PyResult<Sink> {
             _ => return Ok(Sink::Stdout),
         },
     };
-    if let Some(Value::Str(marker)) = vm.getattr_opt(&file, "_kairos_stream")? {
-        match marker.as_str() {
-            "stdout" => return Ok(Sink::Stdout),
-            "stderr" => return Ok(Sink::Stderr),
-            _ => {}
+    if let Value::Native(n) = &file {
+        if let Some(stream) = n.as_any().downcast_ref::<Stream>() {
+            return Ok(if stream.is_stderr { Sink::Stderr } else { Sink::Stdout });
         }
     }
     match vm.getattr_opt(&file, "write")? {

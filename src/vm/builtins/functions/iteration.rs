@@ -9,7 +9,8 @@ use crate::vm::builtins::methods::iterator::new_iter;
 use crate::vm::builtins::methods::list::sort_values;
 use crate::vm::builtins::methods::range::reversed_range;
 use crate::vm::exceptions::ExcKind;
-use crate::vm::objects::{IterState, KwArgs};
+use crate::vm::generators::{GenResult, Resume};
+use crate::vm::objects::{GenKind, IterState, KwArgs};
 use crate::vm::{PyResult, Vm};
 
 pub fn install(vm: &mut Vm) {
@@ -130,6 +131,21 @@ pub fn is_callable(vm: &Vm, v: &Value) -> bool {
 fn next(vm: &mut Vm, args: &[Value], kwargs: &KwArgs) -> PyResult<Value> {
     no_kwargs(vm, "next", kwargs)?;
     expect_count(vm, "next", args, 1, 2)?;
+    if let Value::Generator(g) = &args[0] {
+        if g.kind == GenKind::Generator {
+            // Resumed directly so a `return` value reaches StopIteration.value.
+            return match vm.resume_generator(g, Resume::Send(Value::None))? {
+                GenResult::Return(v) => match args.get(1) {
+                    Some(default) => Ok(default.clone()),
+                    None => {
+                        let args = if v.is_none() { Vec::new() } else { vec![v] };
+                        Err(new_exception_error(vm, ExcKind::StopIteration, args))
+                    }
+                },
+                GenResult::Yield(v) | GenResult::AsyncYield(v) => Ok(v),
+            };
+        }
+    }
     match vm.iter_next(&args[0])? {
         Some(v) => Ok(v),
         None => match args.get(1) {

@@ -71,7 +71,7 @@ fn int_new(vm: &mut Vm, args: &[Value], kwargs: &KwArgs) -> PyResult<Value> {
 }
 
 /// `int(x)` for one argument.
-pub fn to_int(vm: &mut Vm, x: &Value) -> PyResult<Value> {
+fn to_int(vm: &mut Vm, x: &Value) -> PyResult<Value> {
     match x {
         Value::Int(_) | Value::BigInt(_) => Ok(x.clone()),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
@@ -299,4 +299,26 @@ fn from_bytes(vm: &mut Vm, args: &[Value], kwargs: &KwArgs) -> PyResult<Value> {
         (false, false) => BigInt::from_bytes_be(Sign::Plus, &data),
     };
     Ok(Value::from_bigint(n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rounded(n: i64, digits: i64) -> i64 {
+        match round_int(BigInt::from(n), Some(digits)) {
+            Value::Int(i) => i,
+            _ => i64::MIN,
+        }
+    }
+
+    #[test]
+    fn negative_ndigits_round_half_even() {
+        assert_eq!(rounded(1234, -2), 1200);
+        assert_eq!(rounded(25, -1), 20);
+        assert_eq!(rounded(35, -1), 40);
+        assert_eq!(rounded(-15, -1), -20);
+        assert_eq!(rounded(-25, -1), -20);
+        assert_eq!(rounded(7, 3), 7);
+    }
 }

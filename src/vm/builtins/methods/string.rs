@@ -742,7 +742,7 @@ fn dunder_mod(vm: &mut Vm, args: &[Value], _kwargs: &KwArgs) -> PyResult<Value> 
 }
 
 /// `format % operand`, printf style.
-pub fn percent_format(vm: &mut Vm, format: &str, operand: &Value) -> PyResult<String> {
+fn percent_format(vm: &mut Vm, format: &str, operand: &Value) -> PyResult<String> {
     use percent::{Count, PercentArg, PercentArgs, PercentKind, PercentPiece};
     let tuple = match operand {
         Value::Tuple(t) => Some(t.clone()),
