@@ -112,6 +112,9 @@ impl Vm {
                     qualname: func.qualname.borrow().clone(),
                     line_of_suspension: StdCell::new(0),
                 });
+                if kind == GenKind::Coroutine {
+                    Vm::track_coroutine(&generator);
+                }
                 Ok(CallOutcome::Value(Value::Generator(generator)))
             }
         }

@@ -58,10 +58,10 @@ impl Vm {
         }
     }
 
-    fn group_exceptions(&self, group: &Value) -> Option<Vec<Value>> {
-        let Value::Instance(i) = group else { return None };
-        match i.dict.borrow().get("exceptions") {
-            Some(Value::Tuple(t)) => Some(t.to_vec()),
+    fn group_exceptions(&mut self, group: &Value) -> Option<Vec<Value>> {
+        match self.getattr_opt(group, "exceptions").ok().flatten()? {
+            Value::Tuple(t) => Some(t.to_vec()),
+            Value::List(l) => Some(l.borrow().clone()),
             _ => None,
         }
     }
@@ -73,9 +73,15 @@ impl Vm {
 
     /// A group like `template` (same message) holding `excs`.
     fn derive_group(&mut self, template: &Value, excs: Vec<Value>) -> PyResult<Value> {
+        self.make_group(template, excs, false)
+    }
+
+    /// A group of `excs`; `as_tuple` for the group that wraps a plain
+    /// exception caught by `except*` (CPython passes a tuple there).
+    fn make_group(&mut self, template: &Value, excs: Vec<Value>, as_tuple: bool) -> PyResult<Value> {
         let message = match template {
-            Value::Instance(i) => i.dict.borrow().get("message").cloned().unwrap_or(Value::str("")),
-            _ => Value::str(""),
+            Value::None => Value::str(""),
+            t => self.getattr_opt(t, "message")?.unwrap_or(Value::str("")),
         };
         let all_exceptions = excs.iter().all(|e| self.is_exc_kind(e, ExcKind::Exception));
         let class = if all_exceptions {
@@ -83,7 +89,8 @@ impl Vm {
         } else {
             self.exc_type(ExcKind::BaseExceptionGroup).clone()
         };
-        let derived = self.call(&Value::Type(class), vec![message, Value::list(excs)], &[])?;
+        let members = if as_tuple { Value::tuple(excs) } else { Value::list(excs) };
+        let derived = self.call(&Value::Type(class), vec![message, members], &[])?;
         if let (Some(from), Some(to)) = (Vm::exc_data(template), Vm::exc_data(&derived)) {
             let from = from.borrow();
             let mut to = to.borrow_mut();
@@ -98,7 +105,7 @@ impl Vm {
     pub fn split_exception_group(&mut self, exc: &Value, typ: &Value) -> PyResult<(Value, Value)> {
         if !self.is_group(exc) {
             if self.exception_matches(exc, typ)? {
-                let group = self.derive_group(&Value::None, vec![exc.clone()])?;
+                let group = self.make_group(&Value::None, vec![exc.clone()], true)?;
                 if let Some(d) = Vm::exc_data(&group) {
                     d.borrow_mut().traceback = Vm::exc_data(exc).map(|e| e.borrow().traceback.clone()).unwrap_or_default();
                 }

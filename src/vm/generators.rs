@@ -38,6 +38,8 @@ thread_local! {
     /// Generators dropped while suspended inside `try`/`with`: CPython
     /// closes them at once, so their `finally` blocks run.
     static ORPHANED: RefCell<Vec<Rc<GeneratorObj>>> = const { RefCell::new(Vec::new()) };
+    /// Every coroutine not yet known to have started (weakly).
+    static CREATED_COROUTINES: RefCell<Vec<std::rc::Weak<GeneratorObj>>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Set when either list above has entries; the instruction loop checks it
@@ -132,10 +134,31 @@ impl Vm {
         self.flush_pending_warnings();
         let pending = NEVER_AWAITED.with(|w| std::mem::take(&mut *w.borrow_mut()));
         for name in pending {
-            self.write_stderr(&format!(
-                "sys:1: RuntimeWarning: coroutine '{name}' was never awaited\nRuntimeWarning: Enable tracemalloc to get the object allocation traceback\n"
-            ));
+            self.write_stderr(&format!("sys:1: RuntimeWarning: coroutine '{name}' was never awaited\n"));
         }
+        // Cycles CPython's final garbage collection would find.
+        let unawaited: Vec<Rc<GeneratorObj>> = CREATED_COROUTINES.with(|c| {
+            c.borrow_mut().drain(..).filter_map(|w| w.upgrade()).collect()
+        });
+        for coroutine in unawaited {
+            if coroutine.state.get() == GenState::Created {
+                coroutine.state.set(GenState::Finished);
+                let name = coroutine.qualname.clone();
+                self.write_stderr(&format!("sys:1: RuntimeWarning: coroutine '{name}' was never awaited\n"));
+            }
+        }
+    }
+
+    /// Remembers a new coroutine, so one kept alive by a reference cycle
+    /// can still be reported at exit.
+    pub fn track_coroutine(generator: &Rc<GeneratorObj>) {
+        CREATED_COROUTINES.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.len() == c.capacity() && c.len() >= 64 {
+                c.retain(|w| w.upgrade().is_some_and(|g| g.state.get() == GenState::Created));
+            }
+            c.push(Rc::downgrade(generator));
+        });
     }
 
     pub fn resume_generator(&mut self, g: &Rc<GeneratorObj>, input: Resume) -> PyResult<GenResult> {

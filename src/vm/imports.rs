@@ -24,15 +24,32 @@ impl Vm {
         let mut path = top_name;
         for part in parts {
             path = format!("{path}.{part}");
-            leaf = match self.load_module(&path) {
-                Ok(m) => m,
-                Err(_) => match self.getattr_opt(&leaf, part)? {
+            leaf = if Self::module_exists(&path) {
+                self.load_submodule(&leaf, part, &path)?
+            } else {
+                match self.getattr_opt(&leaf, part)? {
                     Some(m @ Value::Module(_)) => m,
                     _ => return Err(self.module_not_found(&path)),
-                },
+                }
             };
         }
         Ok(if from { leaf } else { top })
+    }
+
+    /// Whether kairos has a module of this full name (loaded or not).
+    fn module_exists(name: &str) -> bool {
+        crate::modules::native_module(name).is_some() || crate::modules::python_module(name).is_some()
+    }
+
+    /// Loads `parent.part` and, on first load, binds it as the attribute
+    /// `part` of `parent`, as CPython's import system does.
+    fn load_submodule(&mut self, parent: &Value, part: &str, path: &str) -> PyResult<Value> {
+        let first_load = !self.modules.contains_key(path);
+        let module = self.load_module(path)?;
+        if let (true, Value::Module(p)) = (first_load, parent) {
+            p.dict.set_str(part, module.clone());
+        }
+        Ok(module)
     }
 
     fn module_not_found(&mut self, name: &str) -> PyErr {
@@ -114,8 +131,8 @@ impl Vm {
         }
         if let Value::Module(m) = module {
             let full = format!("{}.{name}", m.name);
-            if let Ok(sub) = self.load_module(&full) {
-                return Ok(sub);
+            if Self::module_exists(&full) {
+                return self.load_submodule(module, name, &full);
             }
             let mname = m.name.clone();
             return Err(self.new_error(

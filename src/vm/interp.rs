@@ -777,7 +777,14 @@ impl Vm {
                 Instr::CheckEgMatch => {
                     let typ = fr.pop();
                     let group = fr.pop();
-                    let (rest, matched) = self.split_exception_group(&group, &typ)?;
+                    let (rest, matched) = if group.is_none() {
+                        (Value::None, Value::None)
+                    } else {
+                        self.split_exception_group(&group, &typ)?
+                    };
+                    if !matched.is_none() {
+                        self.exc_info = Some(matched.clone());
+                    }
                     let fr = frame!();
                     fr.stack.push(rest);
                     fr.stack.push(matched);
@@ -788,7 +795,6 @@ impl Vm {
                     if let Some(exc) = self.prep_reraise_star(&orig, raised)? {
                         return Err(PyErr::Raise(exc));
                     }
-                    frame!().stack.push(Value::None);
                 }
                 Instr::Raise(kind) => {
                     let exc = match kind {

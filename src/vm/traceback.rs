@@ -56,15 +56,16 @@ impl Vm {
     /// CPython's `TracebackException.format`: the chain of causes and
     /// contexts, oldest first, and exception groups drawn as nested boxes.
     fn format_with_context(&mut self, exc: &Value, ctx: &mut PrintContext, out: &mut String) {
+        // Each exception with the message that introduces it after its
+        // cause or context, newest first.
         let mut chain: Vec<(Option<&'static str>, Value)> = Vec::new();
         let mut current = Some(exc.clone());
-        let mut message = None;
         while let Some(e) = current.take() {
             if ctx.seen.contains(&e.address()) {
                 break;
             }
             ctx.seen.push(e.address());
-            chain.push((message.take(), e.clone()));
+            let mut message = None;
             if let Some(data) = Vm::exc_data(&e) {
                 let d = data.borrow();
                 if let Some(cause) = &d.cause {
@@ -75,6 +76,11 @@ impl Vm {
                     current = Some(context.clone());
                 }
             }
+            if current.as_ref().is_some_and(|c| ctx.seen.contains(&c.address())) {
+                message = None;
+                current = None;
+            }
+            chain.push((message, e.clone()));
         }
         for (message, e) in chain.into_iter().rev() {
             if let Some(m) = message {
@@ -146,13 +152,12 @@ impl Vm {
     }
 
     /// The sub-exceptions of an exception group.
-    fn group_members(&self, e: &Value) -> Option<Vec<Value>> {
+    fn group_members(&mut self, e: &Value) -> Option<Vec<Value>> {
         let group = self.exc_type(crate::vm::exceptions::ExcKind::BaseExceptionGroup).clone();
         if !self.is_instance(e, &group) {
             return None;
         }
-        let Value::Instance(i) = e else { return None };
-        let members = i.dict.borrow().get("exceptions").cloned();
+        let members = self.getattr_opt(e, "exceptions").ok().flatten();
         match members {
             Some(Value::Tuple(t)) => Some(t.to_vec()),
             Some(Value::List(l)) => Some(l.borrow().clone()),

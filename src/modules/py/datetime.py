@@ -109,12 +109,17 @@ def _tp_name(obj):
     return cls.__name__
 
 
+def _arg_type(value):
+    """How CPython's argument errors name a value's type."""
+    return "None" if value is None else _tp_name(value)
+
+
 def _as_int(value):
     if isinstance(value, int):
         return int(value)
     index = getattr(type(value), "__index__", None)
     if index is None:
-        raise TypeError("'%s' object cannot be interpreted as an integer" % type(value).__name__)
+        raise TypeError("'%s' object cannot be interpreted as an integer" % _tp_name(value))
     return index(value)
 
 
@@ -148,7 +153,7 @@ def _check_time(hour, minute, second, microsecond, fold):
 def _check_tzinfo(tz):
     if tz is not None and not isinstance(tz, tzinfo):
         raise TypeError("tzinfo argument must be None or of a tzinfo subclass, not type '%s'"
-                        % type(tz).__name__)
+                        % _tp_name(tz))
     return tz
 
 
@@ -158,7 +163,7 @@ def _check_offset(offset, method):
         return None
     if not isinstance(offset, timedelta):
         raise TypeError("tzinfo.%s() must return None or timedelta, not '%s'"
-                        % (method, type(offset).__name__))
+                        % (method, _tp_name(offset)))
     if not -_US_PER_DAY < offset._total_us() < _US_PER_DAY:
         raise ValueError("offset must be a timedelta strictly between -timedelta(hours=24)"
                          " and timedelta(hours=24), not %r." % (offset,))
@@ -171,7 +176,7 @@ def _call_tzname(tz, arg):
     name = tz.tzname(arg)
     if name is not None and not isinstance(name, str):
         raise TypeError("tzinfo.tzname() must return None or a string, not '%s'"
-                        % type(name).__name__)
+                        % _tp_name(name))
     return name
 
 
@@ -211,7 +216,7 @@ def _format_time(hour, minute, second, microsecond, timespec):
 
 def _check_str_arg(value, func, position):
     if not isinstance(value, str):
-        raise TypeError("%s() argument %d must be str, not %s" % (func, position, type(value).__name__))
+        raise TypeError("%s() argument %d must be str, not %s" % (func, position, _arg_type(value)))
 
 
 def _strftime(obj, fmt, timetuple, microsecond):
@@ -360,7 +365,7 @@ class timedelta:
                     leftover += frac
             else:
                 raise TypeError("unsupported type for timedelta %s component: %s"
-                                % (tag, type(value).__name__))
+                                % (tag, _tp_name(value)))
         if leftover:
             whole = _c_round(leftover)
             if abs(whole - leftover) == 0.5:
@@ -610,7 +615,7 @@ class date(_Comparable):
     @classmethod
     def fromordinal(cls, n):
         n = _as_int(n)
-        if not 1 <= n <= _MAX_ORDINAL:
+        if n < 1:
             raise ValueError("ordinal must be >= 1")
         return cls(*_ordinal_to_ymd(n))
 
@@ -789,13 +794,13 @@ class timezone(tzinfo):
     def __new__(cls, offset, name=_UNSET):
         if not isinstance(offset, timedelta):
             raise TypeError("timezone() argument 1 must be datetime.timedelta, not %s"
-                            % type(offset).__name__)
+                            % _arg_type(offset))
         if name is _UNSET:
             name = None
             if not offset and _UTC is not None:
                 return _UTC
         elif not isinstance(name, str):
-            raise TypeError("timezone() argument 2 must be str, not %s" % type(name).__name__)
+            raise TypeError("timezone() argument 2 must be str, not %s" % _arg_type(name))
         if not -_US_PER_DAY < offset._total_us() < _US_PER_DAY:
             raise ValueError("offset must be a timedelta strictly between -timedelta(hours=24)"
                              " and timedelta(hours=24), not %r." % (offset,))
@@ -807,7 +812,7 @@ class timezone(tzinfo):
     def _check_dt(self, dt, method):
         if dt is not None and not isinstance(dt, datetime):
             raise TypeError("%s(dt) argument must be a datetime instance or None, not %s"
-                            % (method, type(dt).__name__))
+                            % (method, _tp_name(dt)))
 
     def utcoffset(self, dt):
         self._check_dt(dt, "utcoffset")
@@ -1005,10 +1010,10 @@ class datetime(date):
     def combine(cls, date_value, time_value, tzinfo=_UNSET):
         if not isinstance(date_value, date):
             raise TypeError("combine() argument 1 must be datetime.date, not %s"
-                            % type(date_value).__name__)
+                            % _arg_type(date_value))
         if not isinstance(time_value, time):
             raise TypeError("combine() argument 2 must be datetime.time, not %s"
-                            % type(time_value).__name__)
+                            % _arg_type(time_value))
         if tzinfo is _UNSET:
             tzinfo = time_value.tzinfo
         return cls(date_value.year, date_value.month, date_value.day, time_value.hour,
@@ -1120,7 +1125,7 @@ class datetime(date):
     def isoformat(self, sep="T", timespec="auto"):
         if not isinstance(sep, str) or len(sep) != 1:
             raise TypeError("isoformat() argument 1 must be a unicode character, not %s"
-                            % type(sep).__name__)
+                            % _arg_type(sep))
         _check_str_arg(timespec, "isoformat", 2)
         text = "%04d-%02d-%02d%s" % (self._year, self._month, self._day, sep)
         text += _format_time(self._hour, self._minute, self._second, self._microsecond,
@@ -1154,14 +1159,14 @@ class datetime(date):
 
     def __add__(self, other):
         if isinstance(other, timedelta):
-            return self._from_total_us(self._local_us() + other._local_us(), self._tzinfo)
+            return self._from_total_us(self._local_us() + other._total_us(), self._tzinfo)
         return NotImplemented
 
     __radd__ = __add__
 
     def __sub__(self, other):
         if isinstance(other, timedelta):
-            return self._from_total_us(self._local_us() - other._local_us(), self._tzinfo)
+            return self._from_total_us(self._local_us() - other._total_us(), self._tzinfo)
         if not isinstance(other, datetime):
             return NotImplemented
         mine, theirs = self._local_us(), other._local_us()
