@@ -32,8 +32,12 @@ fn write_python_module_table(out_dir: &Path) {
     );
     for name in &names {
         let path = dir.join(format!("{name}.py"));
-        writeln!(table, "        {name:?} => Some(include_str!({:?})),", path.display().to_string())
-            .expect("writing to a String");
+        writeln!(
+            table,
+            "        {name:?} => Some(include_str!({:?})),",
+            path.display().to_string()
+        )
+        .expect("writing to a String");
     }
     table.push_str("        _ => None,\n    }\n}\n");
     std::fs::write(out_dir.join("python_modules.rs"), table).expect("OUT_DIR is writable");

@@ -255,10 +255,16 @@ pub enum Instr {
     UnpackSequence(u32),
     /// `a, *b, c = seq`: [seq] -> [c, b(list), a] with `before` items
     /// before the star and `after` after it.
-    UnpackEx { before: u32, after: u32 },
+    UnpackEx {
+        before: u32,
+        after: u32,
+    },
 
     /// f-string field: [value] -> [str] or [value, spec] -> [str].
-    FormatValue { conversion: Option<char>, has_spec: bool },
+    FormatValue {
+        conversion: Option<char>,
+        has_spec: bool,
+    },
 
     /// [f, a1..an] -> [result]
     CallFunction(u32),
@@ -266,19 +272,28 @@ pub enum Instr {
     /// positional and keyword values, the last `len(kwnames)` are keywords.
     CallFunctionKw(u32),
     /// [f, args(tuple)] -> [result] or [f, args, kwargs(dict)] -> [result].
-    CallFunctionEx { has_kwargs: bool },
+    CallFunctionEx {
+        has_kwargs: bool,
+    },
     /// `obj.name(a1..an)` with plain positional arguments, without
     /// allocating a bound method: [obj, a1..an] -> [result].
     /// Its location's `span` is the call (what CPython 3.11 underlines for
     /// errors raised by the call) and its `anchor` the `obj.name` part
     /// (what it underlines for an AttributeError from the lookup); the
     /// anchor is not a `~^` caret split here.
-    CallMethod { name: u32, argc: u32 },
+    CallMethod {
+        name: u32,
+        argc: u32,
+    },
 
     /// Build a function from the code object on top.
     /// [defaults(tuple)?, kwdefaults(dict)?, closure(tuple of cells)?, code] -> [function]
     /// The qualname comes from the code object. Annotations are not kept.
-    MakeFunction { defaults: bool, kwdefaults: bool, closure: bool },
+    MakeFunction {
+        defaults: bool,
+        kwdefaults: bool,
+        closure: bool,
+    },
     /// [value] -> returns from the frame.
     ReturnValue,
 
@@ -306,7 +321,11 @@ pub enum Instr {
 
     /// `import name` (dotted): [] -> [module]; `level` dots, `fromlist`
     /// decides whether the top package or the leaf is pushed.
-    ImportName { name: u32, level: u32, from: bool },
+    ImportName {
+        name: u32,
+        level: u32,
+        from: bool,
+    },
     /// [module] -> [module, module.name] (ImportError if missing)
     ImportFrom(u32),
     /// [module] -> [] : copies public names into the current namespace.

@@ -117,7 +117,6 @@ fn read_program(file: &str) -> Result<(String, String), String> {
         return Ok(("<stdin>".to_owned(), source));
     }
     let bytes = std::fs::read(file).map_err(|e| format!("cannot read {file}: {e}"))?;
-    let source = String::from_utf8(bytes)
-        .map_err(|_| format!("{file} is not UTF-8 text"))?;
+    let source = String::from_utf8(bytes).map_err(|_| format!("{file} is not UTF-8 text"))?;
     Ok((file.to_owned(), source))
 }

@@ -90,9 +90,26 @@ fn execute_main(vm: &mut Vm, filename: &str, source: &str) -> i32 {
         }
         Err(err) => report_uncaught(vm, err),
     };
+    let status = finish_threads(vm, status);
     // Interpreter shutdown: the main module's names go first, as in CPython.
+    vm.flush_pending_warnings();
     globals.map.borrow_mut().clear();
     status
+}
+
+/// At exit CPython waits for the threads of executors still running jobs;
+/// kairos runs its simulated threads to the end (`_simthreads`).
+fn finish_threads(vm: &mut Vm, status: i32) -> i32 {
+    let Some(module) = vm.modules.get("_simthreads").cloned() else {
+        return status;
+    };
+    let finished = vm
+        .getattr(&module, "finish_at_exit")
+        .and_then(|finish| vm.call(&finish, Vec::new(), &[]));
+    match finished {
+        Ok(_) => status,
+        Err(err) => report_uncaught(vm, err),
+    }
 }
 
 /// Prints an uncaught exception and returns the exit status.

@@ -13,8 +13,8 @@ use num_traits::ToPrimitive;
 
 use crate::bytecode::CodeObject;
 use crate::vm::objects::{
-    BoundMethod, BuiltinFunction, Cell, DictObj, FunctionObj, GeneratorObj, Instance, IterObj, ModuleObj,
-    NativeObject, PropertyObj, RangeObj, SetObj, SliceObj, SuperObj, TypeObj,
+    BoundMethod, BuiltinFunction, Cell, DictObj, FunctionObj, GeneratorObj, Instance, IterObj,
+    ModuleObj, NativeObject, PropertyObj, RangeObj, SetObj, SliceObj, SuperObj, TypeObj,
 };
 use crate::vm::strings::PyStr;
 

@@ -2429,6 +2429,728 @@ abc
 SyntaxError: unterminated triple-quoted string literal (detected at line 4)
 "#,
     ),
+    (
+        r#"async def f()
+    pass
+"#,
+        r#"  File "x.py", line 1
+    async def f()
+                 ^
+SyntaxError: expected ':'
+"#,
+    ),
+    (
+        r#"print(f"{x")
+"#,
+        r#"  File "x.py", line 1
+    print(f"{x")
+               ^
+SyntaxError: f-string: expecting '}'
+"#,
+    ),
+    (
+        r#"else if x:
+    pass
+"#,
+        r#"  File "x.py", line 1
+    else if x:
+    ^^^^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        r#"if x:
+    pass
+else if y:
+    pass
+"#,
+        r#"  File "x.py", line 3
+    else if y:
+         ^^
+SyntaxError: expected ':'
+"#,
+    ),
+    (
+        r#"for i in range(10)
+    print(i)
+"#,
+        r#"  File "x.py", line 1
+    for i in range(10)
+                      ^
+SyntaxError: expected ':'
+"#,
+    ),
+    (
+        r#"if x == 1
+    pass
+"#,
+        r#"  File "x.py", line 1
+    if x == 1
+             ^
+SyntaxError: expected ':'
+"#,
+    ),
+    (
+        r#"class Foo(object)
+    pass
+"#,
+        r#"  File "x.py", line 1
+    class Foo(object)
+                     ^
+SyntaxError: expected ':'
+"#,
+    ),
+    (
+        r#"def f(self, x y):
+    pass
+"#,
+        r#"  File "x.py", line 1
+    def f(self, x y):
+                  ^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        r#"return x y
+"#,
+        r#"  File "x.py", line 1
+    return x y
+             ^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        r#"x = [1 2 3]
+"#,
+        r#"  File "x.py", line 1
+    x = [1 2 3]
+         ^^^
+SyntaxError: invalid syntax. Perhaps you forgot a comma?
+"#,
+    ),
+    (
+        r#"print("a" "b" c)
+"#,
+        r#"  File "x.py", line 1
+    print("a" "b" c)
+          ^^^^^^^^^
+SyntaxError: invalid syntax. Perhaps you forgot a comma?
+"#,
+    ),
+    (
+        r#"import asyncio as
+"#,
+        r#"  File "x.py", line 1
+    import asyncio as
+                     ^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        r#"async def f():
+    async with x as y
+        pass
+"#,
+        r#"  File "x.py", line 2
+    async with x as y
+                     ^
+SyntaxError: expected ':'
+"#,
+    ),
+    (
+        r#"f(**)
+"#,
+        r#"  File "x.py", line 1
+    f(**)
+        ^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        r#"x = {'a': 1 'b': 2}
+"#,
+        r#"  File "x.py", line 1
+    x = {'a': 1 'b': 2}
+              ^^^^^
+SyntaxError: invalid syntax. Perhaps you forgot a comma?
+"#,
+    ),
+    (
+        r#"print('hello)
+"#,
+        r#"  File "x.py", line 1
+    print('hello)
+          ^
+SyntaxError: unterminated string literal (detected at line 1)
+"#,
+    ),
+    (
+        r#"print("hello')
+"#,
+        r#"  File "x.py", line 1
+    print("hello')
+          ^
+SyntaxError: unterminated string literal (detected at line 1)
+"#,
+    ),
+    (
+        r#"try:
+    x
+except Exception, e:
+    pass
+"#,
+        r#"  File "x.py", line 3
+    except Exception, e:
+           ^^^^^^^^^^^^
+SyntaxError: multiple exception types must be parenthesized
+"#,
+    ),
+    (
+        r#"exec "code"
+"#,
+        r#"  File "x.py", line 1
+    exec "code"
+    ^^^^^^^^^^^
+SyntaxError: Missing parentheses in call to 'exec'. Did you mean exec(...)?
+"#,
+    ),
+    (
+        r#"lambda x: return x
+"#,
+        r#"  File "x.py", line 1
+    lambda x: return x
+              ^^^^^^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        r#"a = 1 b = 2
+"#,
+        r#"  File "x.py", line 1
+    a = 1 b = 2
+          ^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        r#"x += 1 = 2
+"#,
+        r#"  File "x.py", line 1
+    x += 1 = 2
+           ^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        r#"while True print(1)
+"#,
+        r#"  File "x.py", line 1
+    while True print(1)
+               ^^^^^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        r#"if x: else: pass
+"#,
+        r#"  File "x.py", line 1
+    if x: else: pass
+          ^^^^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        r#"async = 1
+"#,
+        r#"  File "x.py", line 1
+    async = 1
+          ^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        r#"await = 1
+"#,
+        r#"  File "x.py", line 1
+    await = 1
+          ^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        r#"x := 1
+"#,
+        r#"  File "x.py", line 1
+    x := 1
+      ^^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        r#"f(a for a in b, c for c in d)
+"#,
+        r#"  File "x.py", line 1
+    f(a for a in b, c for c in d)
+      ^^^^^^^^^^^^
+SyntaxError: Generator expression must be parenthesized
+"#,
+    ),
+    (
+        r#"class A: pass
+  x = 1
+"#,
+        r#"  File "x.py", line 2
+    x = 1
+IndentationError: unexpected indent
+"#,
+    ),
+    (
+        r#"x = 'a' + 'b' 'c
+"#,
+        r#"  File "x.py", line 1
+    x = 'a' + 'b' 'c
+                  ^
+SyntaxError: unterminated string literal (detected at line 1)
+"#,
+    ),
+    (
+        r#"﻿x = 1
+print(x +)
+"#,
+        r#"  File "x.py", line 2
+    print(x +)
+             ^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        r#"x = 1
+y = (
+"#,
+        r#"  File "x.py", line 2
+    y = (
+        ^
+SyntaxError: '(' was never closed
+"#,
+    ),
+    (
+        r#"def f(x):
+    return x
+  print(x)
+"#,
+        r#"  File "x.py", line 3
+    print(x)
+            ^
+IndentationError: unindent does not match any outer indentation level
+"#,
+    ),
+    (
+        r#"print(x))
+"#,
+        r#"  File "x.py", line 1
+    print(x))
+            ^
+SyntaxError: unmatched ')'
+"#,
+    ),
+    (
+        r#"print((x)
+"#,
+        r#"  File "x.py", line 1
+    print((x)
+         ^
+SyntaxError: '(' was never closed
+"#,
+    ),
+    (
+        r#"def f(x):
+    pass
+    return x
+   y
+"#,
+        r#"  File "x.py", line 4
+    y
+     ^
+IndentationError: unindent does not match any outer indentation level
+"#,
+    ),
+    (
+        r#"import asyncio
+
+async def main():
+    await asyncio.sleep(1)
+    print("done"
+
+asyncio.run(main())
+"#,
+        r#"  File "x.py", line 5
+    print("done"
+         ^
+SyntaxError: '(' was never closed
+"#,
+    ),
+    (
+        r#"import asyncio
+
+async def main():
+    await asyncio.sleep(1
+    print("done")
+"#,
+        r#"  File "x.py", line 4
+    await asyncio.sleep(1
+                       ^
+SyntaxError: '(' was never closed
+"#,
+    ),
+    (
+        r#"x = {1, 2
+y = 3
+"#,
+        r#"  File "x.py", line 1
+    x = {1, 2
+        ^
+SyntaxError: '{' was never closed
+"#,
+    ),
+    (
+        r#"def f()
+    return 1
+"#,
+        r#"  File "x.py", line 1
+    def f()
+           ^
+SyntaxError: expected ':'
+"#,
+    ),
+    (
+        r#"def f(): -> int
+    pass
+"#,
+        r#"  File "x.py", line 1
+    def f(): -> int
+             ^^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        r#"def f() -> int
+    pass
+"#,
+        r#"  File "x.py", line 1
+    def f() -> int
+                  ^
+SyntaxError: expected ':'
+"#,
+    ),
+    (
+        r#"print "a" % x
+"#,
+        r#"  File "x.py", line 1
+    print "a" % x
+    ^^^^^^^^^^^^^
+SyntaxError: Missing parentheses in call to 'print'. Did you mean print(...)?
+"#,
+    ),
+    (
+        r#"x = [1, 2, 3,]
+x[1:2:3:]
+"#,
+        r#"  File "x.py", line 2
+    x[1:2:3:]
+           ^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        r#"for x in range(3): print(x) else: pass
+"#,
+        r#"  File "x.py", line 1
+    for x in range(3): print(x) else: pass
+                                ^^^^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        r#"x = 1 if True else
+"#,
+        r#"  File "x.py", line 1
+    x = 1 if True else
+                      ^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        r#"with open(f) as g, :
+    pass
+"#,
+        r#"  File "x.py", line 1
+    with open(f) as g, :
+                       ^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        r#"with open(f) as 1:
+    pass
+"#,
+        r#"  File "x.py", line 1
+    with open(f) as 1:
+                    ^
+SyntaxError: cannot assign to literal
+"#,
+    ),
+    (
+        r#"x.1 = 2
+"#,
+        r#"  File "x.py", line 1
+    x.1 = 2
+     ^^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        r#"del x + 1
+"#,
+        r#"  File "x.py", line 1
+    del x + 1
+        ^^^^^
+SyntaxError: cannot delete expression
+"#,
+    ),
+    (
+        r#"del *x
+"#,
+        r#"  File "x.py", line 1
+    del *x
+        ^^
+SyntaxError: cannot delete starred
+"#,
+    ),
+    (
+        r#"global x.y
+"#,
+        r#"  File "x.py", line 1
+    global x.y
+            ^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        r#"nonlocal 1
+"#,
+        r#"  File "x.py", line 1
+    nonlocal 1
+             ^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        r#"import a.b.c as d.e
+"#,
+        r#"  File "x.py", line 1
+    import a.b.c as d.e
+                     ^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        r#"from .a import b.c
+"#,
+        r#"  File "x.py", line 1
+    from .a import b.c
+                    ^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        r#"from a import b as c as d
+"#,
+        r#"  File "x.py", line 1
+    from a import b as c as d
+                         ^^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        r#"raise X, "msg"
+"#,
+        r#"  File "x.py", line 1
+    raise X, "msg"
+           ^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        r#"x = {**}
+"#,
+        r#"  File "x.py", line 1
+    x = {**}
+           ^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        r#"x = [**a]
+"#,
+        r#"  File "x.py", line 1
+    x = [**a]
+         ^^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        r#"f(*)
+"#,
+        r#"  File "x.py", line 1
+    f(*)
+       ^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        r#"def f(a, *): pass
+"#,
+        r#"  File "x.py", line 1
+    def f(a, *): pass
+             ^
+SyntaxError: named arguments must follow bare *
+"#,
+    ),
+    (
+        r#"def f(*, a, *b): pass
+"#,
+        r#"  File "x.py", line 1
+    def f(*, a, *b): pass
+                ^
+SyntaxError: * argument may appear only once
+"#,
+    ),
+    (
+        r#"x = 5 if
+"#,
+        r#"  File "x.py", line 1
+    x = 5 if
+            ^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        r#"x = f(a=)
+"#,
+        r#"  File "x.py", line 1
+    x = f(a=)
+            ^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        r#"x = f(=1)
+"#,
+        r#"  File "x.py", line 1
+    x = f(=1)
+          ^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        r#"@property
+x = 1
+"#,
+        r#"  File "x.py", line 2
+    x = 1
+    ^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        r#"@
+class A: pass
+"#,
+        r#"  File "x.py", line 1
+    @
+     ^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        r#"class A(metaclass=M, x): pass
+"#,
+        r#"  File "x.py", line 1
+    class A(metaclass=M, x): pass
+                          ^
+SyntaxError: positional argument follows keyword argument
+"#,
+    ),
+    (
+        r#"try:
+    pass
+else:
+    pass
+"#,
+        r#"  File "x.py", line 3
+    else:
+    ^^^^
+SyntaxError: expected 'except' or 'finally' block
+"#,
+    ),
+    (
+        r#"try:
+    pass
+except* :
+    pass
+"#,
+        r#"  File "x.py", line 3
+    except* :
+            ^
+SyntaxError: expected one or more exception types
+"#,
+    ),
+    (
+        r#"try:
+    pass
+except ValueError:
+    pass
+except* TypeError:
+    pass
+"#,
+        r#"  File "x.py", line 5
+    except* TypeError:
+    ^^^^^^^
+SyntaxError: cannot have both 'except' and 'except*' on the same 'try'
+"#,
+    ),
+    (
+        r#"x = 'abc'[
+"#,
+        r#"  File "x.py", line 1
+    x = 'abc'[
+             ^
+SyntaxError: '[' was never closed
+"#,
+    ),
+    (
+        r#"x = """unclosed
+
+more
+"#,
+        r#"  File "x.py", line 1
+    x = """unclosed
+        ^
+SyntaxError: unterminated triple-quoted string literal (detected at line 3)
+"#,
+    ),
+    (
+        r#"if x:
+    pass
+  elif y:
+    pass
+"#,
+        r#"  File "x.py", line 3
+    elif y:
+           ^
+IndentationError: unindent does not match any outer indentation level
+"#,
+    ),
 ];
 
 #[test]

@@ -16,7 +16,11 @@ use crate::vm::objects::{DictObj, KwArgs, NativeFn, NativeObject};
 use crate::vm::{PyResult, Vm};
 
 enum ThreadState {
-    NotStarted { func: Value, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)> },
+    NotStarted {
+        func: Value,
+        args: Vec<Value>,
+        kwargs: Vec<(Rc<str>, Value)>,
+    },
     /// Blocked in `time.sleep`: its frames, innermost last.
     Sleeping(Vec<Box<Frame>>),
     Running,
@@ -104,7 +108,11 @@ fn spawn_thread(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         _ => Vec::new(),
     };
     Ok(Value::Native(Rc::new(SimThread {
-        state: RefCell::new(ThreadState::NotStarted { func, args: fargs, kwargs }),
+        state: RefCell::new(ThreadState::NotStarted {
+            func,
+            args: fargs,
+            kwargs,
+        }),
     })))
 }
 
@@ -124,14 +132,16 @@ fn run_thread(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     vm.native_depth += 1;
     vm.thread_depth = Some(vm.native_depth);
     let outcome = match state {
-        ThreadState::NotStarted { func, args, kwargs } => match vm.prepare_call(&func, args, &kwargs) {
-            Ok(CallOutcome::Value(v)) => Ok(FrameExit::Return(v)),
-            Ok(CallOutcome::Frame(frame)) => {
-                vm.frames.push(frame);
-                vm.execute_from(base)
+        ThreadState::NotStarted { func, args, kwargs } => {
+            match vm.prepare_call(&func, args, &kwargs) {
+                Ok(CallOutcome::Value(v)) => Ok(FrameExit::Return(v)),
+                Ok(CallOutcome::Frame(frame)) => {
+                    vm.frames.push(frame);
+                    vm.execute_from(base)
+                }
+                Err(e) => Err(e),
             }
-            Err(e) => Err(e),
-        },
+        }
         ThreadState::Sleeping(frames) => {
             vm.frames.extend(frames);
             if let Some(top) = vm.frames.last_mut() {
@@ -142,7 +152,10 @@ fn run_thread(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         ThreadState::Running | ThreadState::Finished => {
             vm.native_depth -= 1;
             vm.thread_depth = saved_depth;
-            return Err(vm.new_error(crate::vm::exceptions::ExcKind::RuntimeError, "thread is not runnable"));
+            return Err(vm.new_error(
+                crate::vm::exceptions::ExcKind::RuntimeError,
+                "thread is not runnable",
+            ));
         }
     };
     vm.native_depth -= 1;
@@ -150,11 +163,23 @@ fn run_thread(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let (state, result) = match outcome {
         Err(PyErr::Suspend(wake)) => {
             let frames = vm.frames.split_off(base);
-            (ThreadState::Sleeping(frames), Value::tuple(vec![Value::str("sleep"), Value::Float(wake)]))
+            (
+                ThreadState::Sleeping(frames),
+                Value::tuple(vec![Value::str("sleep"), Value::Float(wake)]),
+            )
         }
-        Ok(FrameExit::Return(v)) => (ThreadState::Finished, Value::tuple(vec![Value::str("done"), v])),
-        Ok(_) => (ThreadState::Finished, Value::tuple(vec![Value::str("done"), Value::None])),
-        Err(PyErr::Raise(e)) => (ThreadState::Finished, Value::tuple(vec![Value::str("raised"), e])),
+        Ok(FrameExit::Return(v)) => (
+            ThreadState::Finished,
+            Value::tuple(vec![Value::str("done"), v]),
+        ),
+        Ok(_) => (
+            ThreadState::Finished,
+            Value::tuple(vec![Value::str("done"), Value::None]),
+        ),
+        Err(PyErr::Raise(e)) => (
+            ThreadState::Finished,
+            Value::tuple(vec![Value::str("raised"), e]),
+        ),
         Err(fatal) => {
             *thread.state.borrow_mut() = ThreadState::Finished;
             return Err(fatal);
@@ -191,7 +216,11 @@ fn event(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 
 fn user_location(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(match vm.user_location() {
-        Some((file, line, text)) => Value::tuple(vec![Value::string(file), Value::Int(line as i64), Value::string(text)]),
+        Some((file, line, text)) => Value::tuple(vec![
+            Value::string(file),
+            Value::Int(line as i64),
+            Value::string(text),
+        ]),
         None => Value::tuple(vec![Value::str("sys"), Value::Int(1), Value::str("")]),
     })
 }
@@ -210,7 +239,9 @@ fn warn(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn is_coroutine_function(_vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::Bool(args.first().map_or(false, Vm::is_coroutine_function)))
+    Ok(Value::Bool(
+        args.first().map_or(false, Vm::is_coroutine_function),
+    ))
 }
 
 pub fn init(_vm: &mut Vm, ns: &Rc<DictObj>) -> PyResult<()> {

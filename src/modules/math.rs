@@ -13,7 +13,10 @@ use crate::vm::{PyResult, Vm};
 fn arg<'a>(vm: &mut Vm, args: &'a [Value], i: usize, fname: &str) -> PyResult<&'a Value> {
     match args.get(i) {
         Some(v) => Ok(v),
-        None => Err(vm.type_error(format!("{fname}() missing required argument (pos {})", i + 1))),
+        None => Err(vm.type_error(format!(
+            "{fname}() missing required argument (pos {})",
+            i + 1
+        ))),
     }
 }
 
@@ -50,8 +53,8 @@ macro_rules! unary_natives {
 }
 
 unary_natives!(
-    acos, acosh, asin, asinh, atan, atanh, cbrt, cos, cosh, erf, erfc, exp, exp2, expm1, fabs, gamma,
-    lgamma, log1p, sin, sinh, sqrt, tan, tanh
+    acos, acosh, asin, asinh, atan, atanh, cbrt, cos, cosh, erf, erfc, exp, exp2, expm1, fabs,
+    gamma, lgamma, log1p, sin, sinh, sqrt, tan, tanh
 );
 
 fn rounding(vm: &mut Vm, args: &[Value], fname: &str, round: fn(f64) -> f64) -> PyResult<Value> {
@@ -110,15 +113,24 @@ fn log(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 
 fn log2(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let x = arg(vm, args, 0, "log2")?.clone();
-    with_real(vm, &x, mathfns::log2)?.map(Value::Float).map_err(|e| vm.native_error(e))
+    with_real(vm, &x, mathfns::log2)?
+        .map(Value::Float)
+        .map_err(|e| vm.native_error(e))
 }
 
 fn log10(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let x = arg(vm, args, 0, "log10")?.clone();
-    with_real(vm, &x, mathfns::log10)?.map(Value::Float).map_err(|e| vm.native_error(e))
+    with_real(vm, &x, mathfns::log10)?
+        .map(Value::Float)
+        .map_err(|e| vm.native_error(e))
 }
 
-fn binary(vm: &mut Vm, args: &[Value], fname: &str, f: fn(f64, f64) -> crate::modules::native::NativeResult<f64>) -> PyResult<Value> {
+fn binary(
+    vm: &mut Vm,
+    args: &[Value],
+    fname: &str,
+    f: fn(f64, f64) -> crate::modules::native::NativeResult<f64>,
+) -> PyResult<Value> {
     let x = float_arg(vm, args, 0, fname)?;
     let y = float_arg(vm, args, 1, fname)?;
     f(x, y).map(Value::Float).map_err(|e| vm.native_error(e))
@@ -158,13 +170,17 @@ fn dist(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let p = arg(vm, args, 0, "dist")?.clone();
     let q = arg(vm, args, 1, "dist")?.clone();
     let (p, q) = (floats(vm, &p)?, floats(vm, &q)?);
-    mathfns::dist(&p, &q).map(Value::Float).map_err(|e| vm.native_error(e))
+    mathfns::dist(&p, &q)
+        .map(Value::Float)
+        .map_err(|e| vm.native_error(e))
 }
 
 fn fsum(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let v = arg(vm, args, 0, "fsum")?.clone();
     let xs = floats(vm, &v)?;
-    mathfns::fsum(&xs).map(Value::Float).map_err(|e| vm.native_error(e))
+    mathfns::fsum(&xs)
+        .map(Value::Float)
+        .map_err(|e| vm.native_error(e))
 }
 
 fn isclose(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
@@ -176,18 +192,28 @@ fn isclose(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         match &**name {
             "rel_tol" => rel_tol = vm.to_f64(value)?,
             "abs_tol" => abs_tol = vm.to_f64(value)?,
-            other => return Err(vm.type_error(format!("isclose() got an unexpected keyword argument '{other}'"))),
+            other => {
+                return Err(vm.type_error(format!(
+                    "isclose() got an unexpected keyword argument '{other}'"
+                )))
+            }
         }
     }
-    mathfns::isclose(a, b, rel_tol, abs_tol).map(Value::Bool).map_err(|e| vm.native_error(e))
+    mathfns::isclose(a, b, rel_tol, abs_tol)
+        .map(Value::Bool)
+        .map_err(|e| vm.native_error(e))
 }
 
 fn degrees(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::Float(mathfns::degrees(float_arg(vm, args, 0, "degrees")?)))
+    Ok(Value::Float(mathfns::degrees(float_arg(
+        vm, args, 0, "degrees",
+    )?)))
 }
 
 fn radians(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::Float(mathfns::radians(float_arg(vm, args, 0, "radians")?)))
+    Ok(Value::Float(mathfns::radians(float_arg(
+        vm, args, 0, "radians",
+    )?)))
 }
 
 fn isfinite(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
@@ -215,18 +241,24 @@ fn frexp(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 fn ldexp(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let x = float_arg(vm, args, 0, "ldexp")?;
     let i = int_arg(vm, args, 1, "ldexp")?;
-    mathfns::ldexp(x, &i).map(Value::Float).map_err(|e| vm.native_error(e))
+    mathfns::ldexp(x, &i)
+        .map(Value::Float)
+        .map_err(|e| vm.native_error(e))
 }
 
 fn factorial(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let n = int_arg(vm, args, 0, "factorial")?;
-    mathfns::factorial(&n).map(Value::from_bigint).map_err(|e| vm.native_error(e))
+    mathfns::factorial(&n)
+        .map(Value::from_bigint)
+        .map_err(|e| vm.native_error(e))
 }
 
 fn comb(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let n = int_arg(vm, args, 0, "comb")?;
     let k = int_arg(vm, args, 1, "comb")?;
-    mathfns::comb(&n, &k).map(Value::from_bigint).map_err(|e| vm.native_error(e))
+    mathfns::comb(&n, &k)
+        .map(Value::from_bigint)
+        .map_err(|e| vm.native_error(e))
 }
 
 fn perm(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
@@ -235,11 +267,15 @@ fn perm(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         Some(Value::None) | None => None,
         Some(_) => Some(int_arg(vm, args, 1, "perm")?),
     };
-    mathfns::perm(&n, k.as_ref()).map(Value::from_bigint).map_err(|e| vm.native_error(e))
+    mathfns::perm(&n, k.as_ref())
+        .map(Value::from_bigint)
+        .map_err(|e| vm.native_error(e))
 }
 
 fn ints(vm: &mut Vm, args: &[Value], fname: &str) -> PyResult<Vec<BigInt>> {
-    (0..args.len()).map(|i| int_arg(vm, args, i, fname)).collect()
+    (0..args.len())
+        .map(|i| int_arg(vm, args, i, fname))
+        .collect()
 }
 
 fn gcd(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
@@ -254,7 +290,9 @@ fn lcm(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 
 fn isqrt(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let n = int_arg(vm, args, 0, "isqrt")?;
-    mathfns::isqrt(&n).map(Value::from_bigint).map_err(|e| vm.native_error(e))
+    mathfns::isqrt(&n)
+        .map(Value::from_bigint)
+        .map_err(|e| vm.native_error(e))
 }
 
 fn number(vm: &mut Vm, v: &Value) -> PyResult<Number> {
@@ -267,7 +305,10 @@ fn number(vm: &mut Vm, v: &Value) -> PyResult<Number> {
 fn prod(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let v = arg(vm, args, 0, "prod")?.clone();
     let items = vm.collect_iterable(&v)?;
-    let numbers: Vec<Number> = items.iter().map(|x| number(vm, x)).collect::<PyResult<_>>()?;
+    let numbers: Vec<Number> = items
+        .iter()
+        .map(|x| number(vm, x))
+        .collect::<PyResult<_>>()?;
     let start = match kw.iter().find(|(k, _)| &**k == "start") {
         Some((_, s)) => number(vm, s)?,
         None => Number::Int(BigInt::from(1)),

@@ -2,11 +2,11 @@
 //! standard-library subset written in Python (`py/`), embedded in the binary.
 
 pub mod kairos;
+pub mod math;
 pub mod native;
+pub mod random;
 pub mod sys;
 pub mod time;
-pub mod math;
-pub mod random;
 
 use std::rc::Rc;
 

@@ -40,7 +40,11 @@ fn kwarg<'a>(kw: &'a KwArgs, name: &str) -> Option<&'a Value> {
 }
 
 fn seed(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let a = args.first().or_else(|| kwarg(kw, "a")).cloned().unwrap_or(Value::None);
+    let a = args
+        .first()
+        .or_else(|| kwarg(kw, "a"))
+        .cloned()
+        .unwrap_or(Value::None);
     match &a {
         Value::None => with_rng(|r| r.seed_default()),
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
@@ -68,17 +72,25 @@ fn randint(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         return Err(vm.type_error(format!(
             "Random.randint() missing {} required positional argument{}",
             2 - args.len().min(2),
-            if args.len() == 1 { ": 'b'" } else { "s: 'a' and 'b'" }
+            if args.len() == 1 {
+                ": 'b'"
+            } else {
+                "s: 'a' and 'b'"
+            }
         )));
     }
     let a = int_arg(vm, &args[0])?;
     let b = int_arg(vm, &args[1])?;
-    with_rng(|r| r.randint(&a, &b)).map(Value::from_bigint).map_err(|e| vm.native_error(e))
+    with_rng(|r| r.randint(&a, &b))
+        .map(Value::from_bigint)
+        .map_err(|e| vm.native_error(e))
 }
 
 fn randrange(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let Some(first) = args.first() else {
-        return Err(vm.type_error("Random.randrange() missing 1 required positional argument: 'start'"));
+        return Err(
+            vm.type_error("Random.randrange() missing 1 required positional argument: 'start'")
+        );
     };
     let start = int_arg(vm, first)?;
     let stop = match args.get(1) {
@@ -98,7 +110,10 @@ fn choice(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let seq = args.first().cloned().unwrap_or(Value::None);
     let len = vm.len(&seq)?;
     if len == 0 {
-        return Err(vm.new_error(crate::vm::exceptions::ExcKind::IndexError, "Cannot choose from an empty sequence"));
+        return Err(vm.new_error(
+            crate::vm::exceptions::ExcKind::IndexError,
+            "Cannot choose from an empty sequence",
+        ));
     }
     let i = with_rng(|r| r.choice_index(len)).map_err(|e| vm.native_error(e))?;
     vm.getitem(&seq, &Value::Int(i as i64))
@@ -123,23 +138,34 @@ fn sample(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let Some(k) = args.get(1).or_else(|| kwarg(kw, "k")).cloned() else {
         return Err(vm.type_error("Random.sample() missing 1 required positional argument: 'k'"));
     };
-    if matches!(population, Value::Set(_) | Value::FrozenSet(_) | Value::Dict(_)) {
-        return Err(vm.type_error(
-            "Population must be a sequence.  For dicts or sets, use sorted(d).",
-        ));
+    if matches!(
+        population,
+        Value::Set(_) | Value::FrozenSet(_) | Value::Dict(_)
+    ) {
+        return Err(
+            vm.type_error("Population must be a sequence.  For dicts or sets, use sorted(d).")
+        );
     }
     let items = vm.collect_iterable(&population)?;
     let k = vm.to_index(&k)?;
     let indices = match kwarg(kw, "counts").cloned() {
         Some(counts) if !counts.is_none() => {
             let counts = vm.collect_iterable(&counts)?;
-            let counts: Vec<i64> = counts.iter().map(|c| vm.to_index(c)).collect::<PyResult<_>>()?;
+            let counts: Vec<i64> = counts
+                .iter()
+                .map(|c| vm.to_index(c))
+                .collect::<PyResult<_>>()?;
             with_rng(|r| r.sample_counts_indices(&counts, k))
         }
         _ => with_rng(|r| r.sample_indices(items.len(), k)),
     }
     .map_err(|e| vm.native_error(e))?;
-    Ok(Value::list(indices.into_iter().filter_map(|i| items.get(i).cloned()).collect()))
+    Ok(Value::list(
+        indices
+            .into_iter()
+            .filter_map(|i| items.get(i).cloned())
+            .collect(),
+    ))
 }
 
 fn choices(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
@@ -150,7 +176,9 @@ fn choices(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
             None | Some(Value::None) => Ok(None),
             Some(v) => {
                 let xs = vm.collect_iterable(&v)?;
-                Ok(Some(xs.iter().map(|x| vm.to_f64(x)).collect::<PyResult<_>>()?))
+                Ok(Some(
+                    xs.iter().map(|x| vm.to_f64(x)).collect::<PyResult<_>>()?,
+                ))
             }
         }
     };
@@ -160,9 +188,15 @@ fn choices(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         Some(k) => vm.to_index(k)?,
         None => 1,
     };
-    let indices = with_rng(|r| r.choices_indices(items.len(), weights.as_deref(), cum.as_deref(), k))
-        .map_err(|e| vm.native_error(e))?;
-    Ok(Value::list(indices.into_iter().filter_map(|i| items.get(i).cloned()).collect()))
+    let indices =
+        with_rng(|r| r.choices_indices(items.len(), weights.as_deref(), cum.as_deref(), k))
+            .map_err(|e| vm.native_error(e))?;
+    Ok(Value::list(
+        indices
+            .into_iter()
+            .filter_map(|i| items.get(i).cloned())
+            .collect(),
+    ))
 }
 
 fn floats2(vm: &mut Vm, args: &[Value], defaults: (f64, f64)) -> PyResult<(f64, f64)> {
@@ -193,17 +227,23 @@ fn triangular(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 
 fn gauss(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let (mu, sigma) = floats2(vm, args, (0.0, 1.0))?;
-    with_rng(|r| r.gauss(mu, sigma)).map(Value::Float).map_err(|e| vm.native_error(e))
+    with_rng(|r| r.gauss(mu, sigma))
+        .map(Value::Float)
+        .map_err(|e| vm.native_error(e))
 }
 
 fn normalvariate(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let (mu, sigma) = floats2(vm, args, (0.0, 1.0))?;
-    with_rng(|r| r.normalvariate(mu, sigma)).map(Value::Float).map_err(|e| vm.native_error(e))
+    with_rng(|r| r.normalvariate(mu, sigma))
+        .map(Value::Float)
+        .map_err(|e| vm.native_error(e))
 }
 
 fn expovariate(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let (lambd, _) = floats2(vm, args, (1.0, 0.0))?;
-    with_rng(|r| r.expovariate(lambd)).map(Value::Float).map_err(|e| vm.native_error(e))
+    with_rng(|r| r.expovariate(lambd))
+        .map(Value::Float)
+        .map_err(|e| vm.native_error(e))
 }
 
 fn getrandbits(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
@@ -211,7 +251,9 @@ fn getrandbits(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         Some(v) => vm.to_index(v)?,
         None => return Err(vm.type_error("getrandbits() takes exactly one argument (0 given)")),
     };
-    with_rng(|r| r.getrandbits(k)).map(Value::from_bigint).map_err(|e| vm.native_error(e))
+    with_rng(|r| r.getrandbits(k))
+        .map(Value::from_bigint)
+        .map_err(|e| vm.native_error(e))
 }
 
 pub fn init(_vm: &mut Vm, ns: &Rc<DictObj>) -> PyResult<()> {

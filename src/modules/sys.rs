@@ -28,9 +28,15 @@ fn stream_write(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         return Err(vm.type_error("write() takes exactly one argument"));
     };
     let Value::Str(s) = text else {
-        return Err(vm.type_error(format!("write() argument must be str, not {}", vm.type_name(text))));
+        return Err(vm.type_error(format!(
+            "write() argument must be str, not {}",
+            vm.type_name(text)
+        )));
     };
-    let is_stderr = n.as_any().downcast_ref::<Stream>().map_or(false, |s| s.is_stderr);
+    let is_stderr = n
+        .as_any()
+        .downcast_ref::<Stream>()
+        .map_or(false, |s| s.is_stderr);
     if is_stderr {
         vm.write_stderr(s.as_str());
     } else {
@@ -46,7 +52,9 @@ fn stream_flush(_vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> 
 fn exit(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let class = vm.exc_type(ExcKind::SystemExit).clone();
     let args = args.first().cloned().into_iter().collect();
-    Err(crate::vm::exceptions::PyErr::Raise(crate::vm::classes::new_exception(&class, args)))
+    Err(crate::vm::exceptions::PyErr::Raise(
+        crate::vm::classes::new_exception(&class, args),
+    ))
 }
 
 fn getrecursionlimit(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
@@ -56,7 +64,9 @@ fn getrecursionlimit(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Val
 fn setrecursionlimit(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let n = match args.first() {
         Some(v) => vm.to_index(v)?,
-        None => return Err(vm.type_error("setrecursionlimit() takes exactly one argument (0 given)")),
+        None => {
+            return Err(vm.type_error("setrecursionlimit() takes exactly one argument (0 given)"))
+        }
     };
     if n < 1 {
         return Err(vm.value_error("recursion limit must be greater or equal than 1"));
@@ -86,13 +96,36 @@ pub fn init(vm: &mut Vm, ns: &Rc<DictObj>) -> PyResult<()> {
     ns.set_str("__stdout__", stdout);
     ns.set_str("__stderr__", stderr);
     ns.set_str("exit", native_function("exit", "exit".into(), exit));
-    ns.set_str("getrecursionlimit", native_function("getrecursionlimit", "getrecursionlimit".into(), getrecursionlimit));
-    ns.set_str("setrecursionlimit", native_function("setrecursionlimit", "setrecursionlimit".into(), setrecursionlimit));
-    ns.set_str("exc_info", native_function("exc_info", "exc_info".into(), exc_info));
+    ns.set_str(
+        "getrecursionlimit",
+        native_function(
+            "getrecursionlimit",
+            "getrecursionlimit".into(),
+            getrecursionlimit,
+        ),
+    );
+    ns.set_str(
+        "setrecursionlimit",
+        native_function(
+            "setrecursionlimit",
+            "setrecursionlimit".into(),
+            setrecursionlimit,
+        ),
+    );
+    ns.set_str(
+        "exc_info",
+        native_function("exc_info", "exc_info".into(), exc_info),
+    );
     ns.set_str("version", Value::str("3.11.7 (kairos)"));
     ns.set_str(
         "version_info",
-        Value::tuple(vec![Value::Int(3), Value::Int(11), Value::Int(7), Value::str("final"), Value::Int(0)]),
+        Value::tuple(vec![
+            Value::Int(3),
+            Value::Int(11),
+            Value::Int(7),
+            Value::str("final"),
+            Value::Int(0),
+        ]),
     );
     ns.set_str("platform", Value::str("linux"));
     ns.set_str("maxsize", Value::Int(i64::MAX));

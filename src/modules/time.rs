@@ -36,10 +36,20 @@ fn seconds(vm: &mut Vm, arg: Option<&Value>) -> PyResult<f64> {
 
 fn parts_tuple(p: &TimeParts) -> Value {
     Value::tuple(
-        [p.year, p.mon as i64, p.mday as i64, p.hour as i64, p.min as i64, p.sec as i64, p.wday as i64, p.yday as i64, p.isdst as i64]
-            .into_iter()
-            .map(Value::Int)
-            .collect(),
+        [
+            p.year,
+            p.mon as i64,
+            p.mday as i64,
+            p.hour as i64,
+            p.min as i64,
+            p.sec as i64,
+            p.wday as i64,
+            p.yday as i64,
+            p.isdst as i64,
+        ]
+        .into_iter()
+        .map(Value::Int)
+        .collect(),
     )
 }
 

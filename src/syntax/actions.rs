@@ -172,22 +172,26 @@ pub fn for_stmt(
 pub fn try_stmt(
     l: usize,
     body: Vec<Stmt>,
-    handlers: Vec<(bool, ExceptHandler)>,
+    handlers: Vec<(Option<usize>, ExceptHandler)>,
     orelse: Vec<Stmt>,
     finalbody: Vec<Stmt>,
 ) -> Result<Stmt, SyntaxError> {
-    let is_star = handlers.first().is_some_and(|(star, _)| *star);
-    if let Some((_, h)) = handlers.iter().find(|(star, _)| *star != is_star) {
+    let is_star = handlers.first().is_some_and(|(star, _)| star.is_some());
+    if let Some((star, h)) = handlers.iter().find(|(star, _)| star.is_some() != is_star) {
+        // CPython points at the `except` / `except*` keyword.
+        let end = star.unwrap_or(h.span.start as usize + "except".len());
         return Err(SyntaxError::syntax(
             "cannot have both 'except' and 'except*' on the same 'try'",
-            h.span,
+            Span::new(h.span.start as usize, end),
         ));
     }
     if is_star {
         if let Some((_, h)) = handlers.iter().find(|(_, h)| h.typ.is_none()) {
+            // At the `:` that came instead of a type.
+            let colon = Span::new(h.span.end as usize - 1, h.span.end as usize);
             return Err(SyntaxError::syntax(
                 "expected one or more exception types",
-                h.span,
+                colon,
             ));
         }
     }

@@ -177,6 +177,9 @@ impl<'a> Context<'a> {
         if let Some(e) = self.legacy_print(tok) {
             return e;
         }
+        if let Some(e) = self.unparenthesized_except(tok) {
+            return e;
+        }
         if self.expects("else") && *tok != Tok::Colon {
             if let Some(e) = self.if_without_else() {
                 return e;
@@ -312,6 +315,10 @@ impl<'a> Context<'a> {
     fn walrus_target(&self) -> Option<SyntaxError> {
         let last = self.index.checked_sub(1)?;
         let start_index = self.operand_start_index(last)?;
+        // `x := 1` as a statement is plain invalid syntax in CPython.
+        if start_index == last && matches!(self.toks[last].1, Tok::Name(_)) {
+            return None;
+        }
         let what = if start_index != last && self.has_operator(start_index, last) {
             "expression"
         } else {
@@ -427,6 +434,32 @@ impl<'a> Context<'a> {
         Some(SyntaxError::syntax(msg, Span::new(*l, end)))
     }
 
+    /// `except A, B:` (Python 2 style, or a tuple without parentheses).
+    fn unparenthesized_except(&self, tok: &Tok) -> Option<SyntaxError> {
+        let start = self.line_start(self.index);
+        if *tok != Tok::Comma
+            || self.tok(start) != Some(&Tok::Except)
+            || self.innermost_open(self.index).is_some_and(|o| o > start)
+        {
+            return None;
+        }
+        let first = if self.tok(start + 1) == Some(&Tok::Star) {
+            start + 2
+        } else {
+            start + 1
+        };
+        let mut end = self.index;
+        while end + 1 < self.toks.len()
+            && !matches!(self.toks[end + 1].1, Tok::Colon | Tok::Newline | Tok::As)
+        {
+            end += 1;
+        }
+        Some(SyntaxError::syntax(
+            "multiple exception types must be parenthesized",
+            Span::new(self.toks.get(first)?.0, self.toks[end].2),
+        ))
+    }
+
     /// `{"a": 1, "b" 2}`: inside a dict display only a `:` may follow a key.
     fn dict_key_without_colon(&self, tok: &Tok) -> Option<SyntaxError> {
         if !self.expects(":") || self.expects("}") || self.expects(",") || *tok == Tok::Colon {
@@ -527,8 +560,12 @@ impl<'a> Context<'a> {
     /// `[a b]` inside brackets: "Perhaps you forgot a comma?".
     fn missing_comma(&self, tok: &Tok) -> Option<SyntaxError> {
         let prev = self.index.checked_sub(1)?;
-        let inside = self.innermost_open(self.index).is_some() || self.in_fstring();
-        if !inside || !ends_operand(&self.toks[prev].1) {
+        let open = self.innermost_open(self.index);
+        let inside = open.is_some() || self.in_fstring();
+        if !inside || open.is_some_and(|o| self.is_parameter_list(o)) {
+            return None;
+        }
+        if !ends_operand(&self.toks[prev].1) {
             return None;
         }
         if !starts_operand(tok) {

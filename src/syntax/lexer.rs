@@ -59,6 +59,12 @@ pub fn tokenize(src: &str, start: usize, end: usize, mode: Mode) -> Tokens {
         Mode::Module => (start, Tok::StartModule, start),
         Mode::FStringExpr => (start, Tok::StartFString, start),
     });
+    // A UTF-8 byte order mark at the start of a file is not source text.
+    let start = if mode == Mode::Module && src[start..end].starts_with('\u{feff}') {
+        start + '\u{feff}'.len_utf8()
+    } else {
+        start
+    };
     let error = layout.run(start, end).err();
     let unclosed = layout.brackets.last().copied();
     if error.is_none() {

@@ -48,7 +48,9 @@ impl Vm {
                 } else {
                     Value::tuple(f.defaults.clone())
                 }),
-                "__kwdefaults__" => Some(f.kwdefaults.clone().map(Value::Dict).unwrap_or(Value::None)),
+                "__kwdefaults__" => {
+                    Some(f.kwdefaults.clone().map(Value::Dict).unwrap_or(Value::None))
+                }
                 "__globals__" => Some(Value::Dict(f.globals.clone())),
                 "__closure__" => Some(if f.closure.is_empty() {
                     Value::None
@@ -79,7 +81,9 @@ impl Vm {
                 "co_firstlineno" => Some(Value::Int(c.firstlineno as i64)),
                 "co_flags" => Some(Value::Int(c.flags as i64)),
                 "co_argcount" => Some(Value::Int(c.argcount as i64)),
-                "co_varnames" => Some(Value::tuple(c.varnames.iter().map(|v| Value::str(v)).collect())),
+                "co_varnames" => Some(Value::tuple(
+                    c.varnames.iter().map(|v| Value::str(v)).collect(),
+                )),
                 _ => None,
             },
             Value::Generator(g) => {
@@ -93,7 +97,9 @@ impl Vm {
                     Some("frame") => Some(if g.state.get() == GenState::Finished {
                         Value::None
                     } else {
-                        Value::Native(Rc::new(FrameView { generator: g.clone() }))
+                        Value::Native(Rc::new(FrameView {
+                            generator: g.clone(),
+                        }))
                     }),
                     Some("running") => Some(Value::Bool(g.state.get() == GenState::Running)),
                     Some("suspended") => Some(Value::Bool(g.state.get() == GenState::Suspended)),
@@ -185,7 +191,12 @@ impl Vm {
     fn generator_delegate(&self, g: &GeneratorObj) -> Value {
         let frame = g.frame.borrow();
         match frame.as_ref() {
-            Some(f) if matches!(f.code.instructions.get(f.ip), Some(crate::bytecode::Instr::YieldFrom)) => {
+            Some(f)
+                if matches!(
+                    f.code.instructions.get(f.ip),
+                    Some(crate::bytecode::Instr::YieldFrom)
+                ) =>
+            {
                 f.stack.last().cloned().unwrap_or(Value::None)
             }
             _ => Value::None,

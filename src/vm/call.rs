@@ -122,7 +122,12 @@ impl Vm {
 
     /// Instantiates a class: built-in constructors run natively; user
     /// classes get a fresh instance whose `__init__` frame is pushed.
-    fn construct(&mut self, class: &Rc<TypeObj>, mut args: Vec<Value>, kwargs: &KwArgs) -> PyResult<CallOutcome> {
+    fn construct(
+        &mut self,
+        class: &Rc<TypeObj>,
+        mut args: Vec<Value>,
+        kwargs: &KwArgs,
+    ) -> PyResult<CallOutcome> {
         if class.layout == Layout::Builtin || Rc::ptr_eq(class, &self.types.object) {
             let Some(new) = class.lookup("__new__") else {
                 return Err(self.type_error(format!("cannot create '{}' instances", class.name)));
@@ -203,7 +208,11 @@ impl Vm {
         let mut posonly_by_keyword = Vec::new();
         for (name, value) in kwargs {
             let posonly = code.posonlyargcount as usize;
-            if kwdict.is_none() && code.varnames[..posonly].iter().any(|p| p.as_str() == name.as_ref()) {
+            if kwdict.is_none()
+                && code.varnames[..posonly]
+                    .iter()
+                    .any(|p| p.as_str() == name.as_ref())
+            {
                 posonly_by_keyword.push(name.to_string());
                 continue;
             }
@@ -294,19 +303,31 @@ impl Vm {
         }))
     }
 
-    fn too_many_positional(&mut self, func: &Rc<FunctionObj>, given: usize, kwargs: &KwArgs) -> crate::vm::exceptions::PyErr {
+    fn too_many_positional(
+        &mut self,
+        func: &Rc<FunctionObj>,
+        given: usize,
+        kwargs: &KwArgs,
+    ) -> crate::vm::exceptions::PyErr {
         let code = &func.code;
         let nparams = code.argcount as usize;
         let required = nparams - func.defaults.len().min(nparams);
         let qualname = func.qualname.borrow().clone();
         let takes = if required == nparams {
-            format!("{nparams} positional argument{}", if nparams == 1 { "" } else { "s" })
+            format!(
+                "{nparams} positional argument{}",
+                if nparams == 1 { "" } else { "s" }
+            )
         } else {
             format!("from {required} to {nparams} positional arguments")
         };
         let kw_given = kwargs
             .iter()
-            .filter(|(n, _)| code.varnames[nparams..nparams + code.kwonlyargcount as usize].iter().any(|p| p.as_str() == n.as_ref()))
+            .filter(|(n, _)| {
+                code.varnames[nparams..nparams + code.kwonlyargcount as usize]
+                    .iter()
+                    .any(|p| p.as_str() == n.as_ref())
+            })
             .count();
         let given_text = if kw_given > 0 {
             format!(
@@ -317,7 +338,10 @@ impl Vm {
         } else {
             format!("{given} {} given", if given == 1 { "was" } else { "were" })
         };
-        self.new_error(ExcKind::TypeError, format!("{qualname}() takes {takes} but {given_text}"))
+        self.new_error(
+            ExcKind::TypeError,
+            format!("{qualname}() takes {takes} but {given_text}"),
+        )
     }
 }
 

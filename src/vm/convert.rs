@@ -39,19 +39,17 @@ impl Vm {
             Value::Bool(b) => Ok(*b as i64 as f64),
             Value::BigInt(b) => match b.to_f64() {
                 Some(f) if f.is_finite() => Ok(f),
-                _ => Err(self.new_error(ExcKind::OverflowError, "int too large to convert to float")),
+                _ => {
+                    Err(self.new_error(ExcKind::OverflowError, "int too large to convert to float"))
+                }
             },
             Value::Instance(_) => match self.call_dunder(v, "__float__", vec![])? {
                 Some(Value::Float(f)) => Ok(f),
-                _ => Err(self.type_error(format!(
-                    "must be real number, not {}",
-                    self.type_name(v)
-                ))),
+                _ => {
+                    Err(self.type_error(format!("must be real number, not {}", self.type_name(v))))
+                }
             },
-            _ => Err(self.type_error(format!(
-                "must be real number, not {}",
-                self.type_name(v)
-            ))),
+            _ => Err(self.type_error(format!("must be real number, not {}", self.type_name(v)))),
         }
     }
 
@@ -83,13 +81,14 @@ impl Vm {
     }
 
     /// A str argument, or TypeError naming the function.
-    pub fn expect_str(&mut self, v: &Value, what: &str) -> PyResult<std::rc::Rc<crate::vm::strings::PyStr>> {
+    pub fn expect_str(
+        &mut self,
+        v: &Value,
+        what: &str,
+    ) -> PyResult<std::rc::Rc<crate::vm::strings::PyStr>> {
         match v {
             Value::Str(s) => Ok(s.clone()),
-            _ => Err(self.type_error(format!(
-                "{what} must be str, not {}",
-                self.type_name(v)
-            ))),
+            _ => Err(self.type_error(format!("{what} must be str, not {}", self.type_name(v)))),
         }
     }
 }

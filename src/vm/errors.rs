@@ -78,7 +78,12 @@ impl Vm {
 
     /// A group of `excs`; `as_tuple` for the group that wraps a plain
     /// exception caught by `except*` (CPython passes a tuple there).
-    fn make_group(&mut self, template: &Value, excs: Vec<Value>, as_tuple: bool) -> PyResult<Value> {
+    fn make_group(
+        &mut self,
+        template: &Value,
+        excs: Vec<Value>,
+        as_tuple: bool,
+    ) -> PyResult<Value> {
         let message = match template {
             Value::None => Value::str(""),
             t => self.getattr_opt(t, "message")?.unwrap_or(Value::str("")),
@@ -89,7 +94,11 @@ impl Vm {
         } else {
             self.exc_type(ExcKind::BaseExceptionGroup).clone()
         };
-        let members = if as_tuple { Value::tuple(excs) } else { Value::list(excs) };
+        let members = if as_tuple {
+            Value::tuple(excs)
+        } else {
+            Value::list(excs)
+        };
         let derived = self.call(&Value::Type(class), vec![message, members], &[])?;
         if let (Some(from), Some(to)) = (Vm::exc_data(template), Vm::exc_data(&derived)) {
             let from = from.borrow();
@@ -107,7 +116,9 @@ impl Vm {
             if self.exception_matches(exc, typ)? {
                 let group = self.make_group(&Value::None, vec![exc.clone()], true)?;
                 if let Some(d) = Vm::exc_data(&group) {
-                    d.borrow_mut().traceback = Vm::exc_data(exc).map(|e| e.borrow().traceback.clone()).unwrap_or_default();
+                    d.borrow_mut().traceback = Vm::exc_data(exc)
+                        .map(|e| e.borrow().traceback.clone())
+                        .unwrap_or_default();
                 }
                 return Ok((Value::None, group));
             }
@@ -126,14 +137,26 @@ impl Vm {
                 rest.push(r);
             }
         }
-        let matched = if matched.is_empty() { Value::None } else { self.derive_group(exc, matched)? };
-        let rest = if rest.is_empty() { Value::None } else { self.derive_group(exc, rest)? };
+        let matched = if matched.is_empty() {
+            Value::None
+        } else {
+            self.derive_group(exc, matched)?
+        };
+        let rest = if rest.is_empty() {
+            Value::None
+        } else {
+            self.derive_group(exc, rest)?
+        };
         Ok((rest, matched))
     }
 
     /// What an `except*` block re-raises: the unhandled rest plus anything
     /// raised inside handlers, or nothing.
-    pub fn prep_reraise_star(&mut self, orig: &Value, raised: Vec<Value>) -> PyResult<Option<Value>> {
+    pub fn prep_reraise_star(
+        &mut self,
+        orig: &Value,
+        raised: Vec<Value>,
+    ) -> PyResult<Option<Value>> {
         let raised: Vec<Value> = raised.into_iter().filter(|v| !v.is_none()).collect();
         match raised.len() {
             0 => Ok(None),

@@ -4,8 +4,8 @@
 use std::rc::Rc;
 
 use crate::bytecode::CodeObject;
-use crate::vm::objects::DictObj;
 use crate::value::Value;
+use crate::vm::objects::DictObj;
 
 /// Why an operation did not produce a value.
 pub enum PyErr {

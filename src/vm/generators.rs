@@ -55,7 +55,9 @@ impl Drop for GeneratorObj {
                 FINALIZATION_PENDING.store(true, Ordering::Relaxed);
             }
             GenState::Suspended => {
-                let Some(frame) = self.frame.get_mut().take() else { return };
+                let Some(frame) = self.frame.get_mut().take() else {
+                    return;
+                };
                 if frame.blocks.is_empty() {
                     return;
                 }
@@ -87,7 +89,9 @@ impl Vm {
         for name in pending {
             let text = format!("coroutine '{name}' was never awaited");
             self.warn("RuntimeWarning", &text);
-            self.write_stderr("RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
+            self.write_stderr(
+                "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
+            );
         }
         let orphans = ORPHANED.with(|o| std::mem::take(&mut *o.borrow_mut()));
         for generator in orphans {
@@ -104,7 +108,9 @@ impl Vm {
             self.close_generator(&generator)
         };
         if let Err(PyErr::Raise(exc)) = result {
-            let repr = self.repr(&Value::Generator(generator.clone())).unwrap_or_default();
+            let repr = self
+                .repr(&Value::Generator(generator.clone()))
+                .unwrap_or_default();
             let text = self.format_exception(&exc);
             self.write_stderr(&format!("Exception ignored in: {repr}\n{text}"));
         }
@@ -115,7 +121,9 @@ impl Vm {
     /// `aclose()`; without one it is closed synchronously.
     fn finalize_async_generator(&mut self, generator: &Rc<GeneratorObj>) -> PyResult<()> {
         match self.asyncgen_finalizer.clone() {
-            Some(hook) => self.call1(&hook, Value::Generator(generator.clone())).map(|_| ()),
+            Some(hook) => self
+                .call1(&hook, Value::Generator(generator.clone()))
+                .map(|_| ()),
             None => {
                 let class = self.exc_type(ExcKind::GeneratorExit).clone();
                 let exit = crate::vm::classes::new_exception(&class, vec![]);
@@ -131,20 +139,27 @@ impl Vm {
     /// At exit: what the program still holds is released (as CPython's
     /// shutdown clears modules), reporting unawaited coroutines as `sys:1`.
     pub fn flush_warnings_at_exit(&mut self) {
-        self.flush_pending_warnings();
         let pending = NEVER_AWAITED.with(|w| std::mem::take(&mut *w.borrow_mut()));
         for name in pending {
-            self.write_stderr(&format!("sys:1: RuntimeWarning: coroutine '{name}' was never awaited\n"));
+            self.write_stderr(&format!(
+                "sys:1: RuntimeWarning: coroutine '{name}' was never awaited\n"
+            ));
         }
+        self.flush_pending_warnings();
         // Cycles CPython's final garbage collection would find.
         let unawaited: Vec<Rc<GeneratorObj>> = CREATED_COROUTINES.with(|c| {
-            c.borrow_mut().drain(..).filter_map(|w| w.upgrade()).collect()
+            c.borrow_mut()
+                .drain(..)
+                .filter_map(|w| w.upgrade())
+                .collect()
         });
         for coroutine in unawaited {
             if coroutine.state.get() == GenState::Created {
                 coroutine.state.set(GenState::Finished);
                 let name = coroutine.qualname.clone();
-                self.write_stderr(&format!("sys:1: RuntimeWarning: coroutine '{name}' was never awaited\n"));
+                self.write_stderr(&format!(
+                    "sys:1: RuntimeWarning: coroutine '{name}' was never awaited\n"
+                ));
             }
         }
     }
@@ -155,7 +170,10 @@ impl Vm {
         CREATED_COROUTINES.with(|c| {
             let mut c = c.borrow_mut();
             if c.len() == c.capacity() && c.len() >= 64 {
-                c.retain(|w| w.upgrade().is_some_and(|g| g.state.get() == GenState::Created));
+                c.retain(|w| {
+                    w.upgrade()
+                        .is_some_and(|g| g.state.get() == GenState::Created)
+                });
             }
             c.push(Rc::downgrade(generator));
         });
@@ -258,7 +276,10 @@ impl Vm {
                         GenKind::Coroutine => "coroutine",
                         GenKind::AsyncGenerator => "async generator",
                     };
-                    let err = self.new_error(ExcKind::RuntimeError, format!("{what} raised StopIteration"));
+                    let err = self.new_error(
+                        ExcKind::RuntimeError,
+                        format!("{what} raised StopIteration"),
+                    );
                     if let (PyErr::Raise(e), Some(data)) = (&err, Vm::exc_data(&err_value(&err))) {
                         let _ = e;
                         let mut d = data.borrow_mut();
@@ -290,13 +311,20 @@ impl Vm {
 
     /// A throw into a generator suspended in `yield from`/`await` goes to
     /// the delegate first. `None`: no delegate, raise in the frame itself.
-    fn throw_to_delegate(&mut self, g: &Rc<GeneratorObj>, exc: Value) -> PyResult<Option<GenResult>> {
+    fn throw_to_delegate(
+        &mut self,
+        g: &Rc<GeneratorObj>,
+        exc: Value,
+    ) -> PyResult<Option<GenResult>> {
         let sub = {
             let frame = g.frame.borrow();
             let Some(frame) = frame.as_ref() else {
                 return Ok(None);
             };
-            if !matches!(frame.code.instructions.get(frame.ip), Some(Instr::YieldFrom)) {
+            if !matches!(
+                frame.code.instructions.get(frame.ip),
+                Some(Instr::YieldFrom)
+            ) {
                 return Ok(None);
             }
             frame.stack.last().cloned()
@@ -352,7 +380,10 @@ impl Vm {
             }
             Value::Native(n) if n.as_any().is::<AsyncGenAwaitable>() => {
                 let aw = n.clone();
-                let aw = aw.as_any().downcast_ref::<AsyncGenAwaitable>().expect("checked");
+                let aw = aw
+                    .as_any()
+                    .downcast_ref::<AsyncGenAwaitable>()
+                    .expect("checked");
                 self.step_asyncgen_awaitable(aw, Resume::Throw(exc))
             }
             _ => match self.getattr_opt(sub, "throw")? {
@@ -397,8 +428,15 @@ impl Vm {
                 match self.resume_generator(g, Resume::Throw(exc)) {
                     Ok(GenResult::Return(_)) => Ok(()),
                     Ok(_) => {
-                        let what = if g.kind == GenKind::Coroutine { "coroutine" } else { "generator" };
-                        Err(self.new_error(ExcKind::RuntimeError, format!("{what} ignored GeneratorExit")))
+                        let what = if g.kind == GenKind::Coroutine {
+                            "coroutine"
+                        } else {
+                            "generator"
+                        };
+                        Err(self.new_error(
+                            ExcKind::RuntimeError,
+                            format!("{what} ignored GeneratorExit"),
+                        ))
                     }
                     Err(PyErr::Raise(e))
                         if self.is_exc_kind(&e, ExcKind::GeneratorExit)
@@ -428,7 +466,10 @@ impl Vm {
             },
             Value::Native(n) if n.as_any().is::<AsyncGenAwaitable>() => {
                 let n = n.clone();
-                let aw = n.as_any().downcast_ref::<AsyncGenAwaitable>().expect("checked");
+                let aw = n
+                    .as_any()
+                    .downcast_ref::<AsyncGenAwaitable>()
+                    .expect("checked");
                 self.step_asyncgen_awaitable(aw, Resume::Send(sent))
             }
             _ => {
@@ -437,10 +478,8 @@ impl Vm {
                     match class.lookup("__next__") {
                         Some(next) => self.call1(&next, sub.clone()),
                         None => {
-                            return Err(self.type_error(format!(
-                                "'{}' object is not an iterator",
-                                class.name
-                            )))
+                            return Err(self
+                                .type_error(format!("'{}' object is not an iterator", class.name)))
                         }
                     }
                 } else {
@@ -505,7 +544,10 @@ impl Vm {
     pub fn get_anext(&mut self, it: &Value) -> PyResult<Value> {
         if let Value::Generator(g) = it {
             if g.kind == GenKind::AsyncGenerator {
-                return Ok(AsyncGenAwaitable::value(g.clone(), Resume::Send(Value::None)));
+                return Ok(AsyncGenAwaitable::value(
+                    g.clone(),
+                    Resume::Send(Value::None),
+                ));
             }
         }
         match self.call_dunder(it, "__anext__", vec![])? {
@@ -524,7 +566,11 @@ impl Vm {
     }
 
     /// Drives an async generator for one `asend`/`athrow`/`aclose` step.
-    fn step_asyncgen_awaitable(&mut self, aw: &AsyncGenAwaitable, input: Resume) -> PyResult<Delegation> {
+    fn step_asyncgen_awaitable(
+        &mut self,
+        aw: &AsyncGenAwaitable,
+        input: Resume,
+    ) -> PyResult<Delegation> {
         if aw.done.get() {
             return Err(self.new_error(
                 ExcKind::RuntimeError,
@@ -551,7 +597,10 @@ impl Vm {
             Ok(GenResult::AsyncYield(v)) => {
                 aw.done.set(true);
                 if aw.closing {
-                    return Err(self.new_error(ExcKind::RuntimeError, "async generator ignored GeneratorExit"));
+                    return Err(self.new_error(
+                        ExcKind::RuntimeError,
+                        "async generator ignored GeneratorExit",
+                    ));
                 }
                 Ok(Delegation::Returned(v))
             }
@@ -561,7 +610,10 @@ impl Vm {
                     return Ok(Delegation::Returned(Value::None));
                 }
                 let class = self.exc_type(ExcKind::StopAsyncIteration).clone();
-                Err(PyErr::Raise(crate::vm::classes::new_exception(&class, vec![])))
+                Err(PyErr::Raise(crate::vm::classes::new_exception(
+                    &class,
+                    vec![],
+                )))
             }
             Err(PyErr::Raise(e)) => {
                 aw.done.set(true);
@@ -647,7 +699,9 @@ fn result_to_value(vm: &mut Vm, r: GenResult) -> PyResult<Value> {
         GenResult::Return(v) => {
             let class = vm.exc_type(ExcKind::StopIteration).clone();
             let args = if v.is_none() { vec![] } else { vec![v] };
-            Err(PyErr::Raise(crate::vm::classes::new_exception(&class, args)))
+            Err(PyErr::Raise(crate::vm::classes::new_exception(
+                &class, args,
+            )))
         }
     }
 }
@@ -676,7 +730,10 @@ pub fn exception_instance(vm: &mut Vm, typ: &Value, value: Option<&Value>) -> Py
             vm.call(typ, args, &[])
         }
         Value::Instance(i) if i.exc.is_some() => Ok(typ.clone()),
-        _ => Err(vm.type_error("exceptions must be classes or instances deriving from BaseException, not ".to_owned() + &vm.type_name(typ))),
+        _ => Err(vm.type_error(
+            "exceptions must be classes or instances deriving from BaseException, not ".to_owned()
+                + &vm.type_name(typ),
+        )),
     }
 }
 
@@ -719,7 +776,10 @@ fn agen_athrow(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 fn agen_aclose(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let g = generator_arg(vm, args)?;
     let class = vm.exc_type(ExcKind::GeneratorExit).clone();
-    Ok(AsyncGenAwaitable::closing(g, crate::vm::classes::new_exception(&class, vec![])))
+    Ok(AsyncGenAwaitable::closing(
+        g,
+        crate::vm::classes::new_exception(&class, vec![]),
+    ))
 }
 
 fn awaitable_arg(args: &[Value]) -> Option<Rc<dyn NativeObject>> {
@@ -733,7 +793,10 @@ fn awaitable_step(vm: &mut Vm, args: &[Value], input: Resume) -> PyResult<Value>
     let Some(n) = awaitable_arg(args) else {
         return Err(vm.type_error("expected an async generator awaitable"));
     };
-    let aw = n.as_any().downcast_ref::<AsyncGenAwaitable>().expect("checked");
+    let aw = n
+        .as_any()
+        .downcast_ref::<AsyncGenAwaitable>()
+        .expect("checked");
     match vm.step_asyncgen_awaitable(aw, input)? {
         Delegation::Yielded(v) => Ok(v),
         Delegation::Returned(v) => result_to_value(vm, GenResult::Return(v)),
@@ -755,7 +818,29 @@ fn awaitable_throw(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value>
     awaitable_step(vm, args, Resume::Throw(exc))
 }
 
+/// `anext(aiterator)`: the awaitable of its next item.
+fn builtin_anext(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    match args {
+        [it] => vm.get_anext(it),
+        [_, _] => Err(vm.type_error("kairos does not support anext() with a default yet")),
+        _ => Err(vm.type_error(format!("anext expected 1 arguments, got {}", args.len()))),
+    }
+}
+
+/// `aiter(aiterable)`.
+fn builtin_aiter(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    match args {
+        [x] => vm.get_aiter(x),
+        _ => Err(vm.type_error(format!(
+            "aiter() takes exactly one argument ({} given)",
+            args.len()
+        ))),
+    }
+}
+
 pub fn install(vm: &mut Vm) {
+    vm.add_builtin("anext", builtin_anext);
+    vm.add_builtin("aiter", builtin_aiter);
     let types = [vm.types.generator.clone(), vm.types.coroutine.clone()];
     for t in &types {
         vm.add_method(t, "send", gen_send);

@@ -150,9 +150,7 @@ pub fn int_hash(i: i64) -> i64 {
 
 pub fn bigint_hash(b: &BigInt) -> i64 {
     let m = BigInt::from(MODULUS);
-    let r = (b.magnitude() % m.magnitude())
-        .to_i64()
-        .unwrap_or_default();
+    let r = (b.magnitude() % m.magnitude()).to_i64().unwrap_or_default();
     let h = if b.sign() == Sign::Minus { -r } else { r };
     if h == -1 {
         -2

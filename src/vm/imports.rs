@@ -38,7 +38,8 @@ impl Vm {
 
     /// Whether kairos has a module of this full name (loaded or not).
     fn module_exists(name: &str) -> bool {
-        crate::modules::native_module(name).is_some() || crate::modules::python_module(name).is_some()
+        crate::modules::native_module(name).is_some()
+            || crate::modules::python_module(name).is_some()
     }
 
     /// Loads `parent.part` and, on first load, binds it as the attribute
@@ -53,7 +54,10 @@ impl Vm {
     }
 
     fn module_not_found(&mut self, name: &str) -> PyErr {
-        let err = self.new_error(ExcKind::ModuleNotFoundError, format!("No module named '{name}'"));
+        let err = self.new_error(
+            ExcKind::ModuleNotFoundError,
+            format!("No module named '{name}'"),
+        );
         if let PyErr::Raise(e) = &err {
             let _ = self.setattr_raw(e, "name", Value::str(name));
         }
@@ -89,7 +93,12 @@ impl Vm {
     }
 
     /// Parses, compiles and runs source text in the given namespace.
-    pub fn exec_source(&mut self, filename: &str, source: &str, globals: &Rc<DictObj>) -> PyResult<Value> {
+    pub fn exec_source(
+        &mut self,
+        filename: &str,
+        source: &str,
+        globals: &Rc<DictObj>,
+    ) -> PyResult<Value> {
         let file = Rc::new(crate::source::SourceFile::new(filename, source));
         self.sources.insert(filename.into(), file.clone());
         let code = match crate::syntax::parse_module(&file)
@@ -111,10 +120,16 @@ impl Vm {
         self.run_frame(frame)
     }
 
-    pub fn module_frame(&self, code: Rc<crate::bytecode::CodeObject>, globals: Rc<DictObj>) -> Box<crate::vm::frame::Frame> {
+    pub fn module_frame(
+        &self,
+        code: Rc<crate::bytecode::CodeObject>,
+        globals: Rc<DictObj>,
+    ) -> Box<crate::vm::frame::Frame> {
         Box::new(crate::vm::frame::Frame {
             fast: vec![None; code.varnames.len()],
-            cells: (0..code.cellvars.len()).map(|_| crate::vm::objects::Cell::new(None)).collect(),
+            cells: (0..code.cellvars.len())
+                .map(|_| crate::vm::objects::Cell::new(None))
+                .collect(),
             code,
             ip: 0,
             stack: Vec::new(),

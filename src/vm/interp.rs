@@ -12,9 +12,7 @@ use crate::value::Value;
 use crate::vm::call::CallOutcome;
 use crate::vm::exceptions::{ExcKind, PyErr, TraceEntry};
 use crate::vm::frame::{Block, BlockKind, Frame, ReturnMode};
-use crate::vm::objects::{
-    BuiltinFunction, Cell, DictObj, FunctionObj, GenKind, SetObj,
-};
+use crate::vm::objects::{BuiltinFunction, Cell, DictObj, FunctionObj, GenKind, SetObj};
 use crate::vm::{PyResult, Vm};
 
 /// How the frame at the base of an `execute` left.
@@ -31,20 +29,16 @@ impl Vm {
     pub fn run_frame(&mut self, frame: Box<Frame>) -> PyResult<Value> {
         match self.run_frame_exit(frame)? {
             FrameExit::Return(v) => Ok(v),
-            FrameExit::Yield(_) | FrameExit::Delegated(_) => Err(self.new_error(
-                ExcKind::SystemError,
-                "a non-generator frame yielded",
-            )),
+            FrameExit::Yield(_) | FrameExit::Delegated(_) => {
+                Err(self.new_error(ExcKind::SystemError, "a non-generator frame yielded"))
+            }
         }
     }
 
     /// Pushes a frame and runs until it returns or yields.
     pub fn run_frame_exit(&mut self, frame: Box<Frame>) -> PyResult<FrameExit> {
         if self.frames.len() >= self.limits.recursion_limit {
-            return Err(self.new_error(
-                ExcKind::RecursionError,
-                "maximum recursion depth exceeded",
-            ));
+            return Err(self.new_error(ExcKind::RecursionError, "maximum recursion depth exceeded"));
         }
         let base = self.frames.len();
         self.frames.push(frame);
@@ -114,12 +108,17 @@ impl Vm {
 
     /// Records that `exc` passes through the innermost frame.
     pub fn add_traceback_here(&mut self, exc: &Value) {
-        let Some(data) = Vm::exc_data(exc) else { return };
+        let Some(data) = Vm::exc_data(exc) else {
+            return;
+        };
         if let Some(frame) = self.frames.last() {
             let instr = frame.current_instr();
             let mut data = data.borrow_mut();
             let attribute_caret = data.traceback.is_empty()
-                && matches!(frame.code.instructions.get(instr), Some(Instr::CallMethod { .. }))
+                && matches!(
+                    frame.code.instructions.get(instr),
+                    Some(Instr::CallMethod { .. })
+                )
                 && self.is_exc_kind(exc, ExcKind::AttributeError);
             data.traceback.push(TraceEntry {
                 code: frame.code.clone(),
@@ -155,9 +154,13 @@ impl Vm {
                     let exc = self.raise_here(exc);
                     if let PyErr::Raise(e) = &exc {
                         let reraise = matches!(
-                            self.frames.last().and_then(|f| f.code.instructions.get(f.current_instr())),
-                            Some(Instr::Reraise) | Some(Instr::Raise(RaiseKind::Reraise))
-                                | Some(Instr::EndAsyncFor) | Some(Instr::PrepReraiseStar(_))
+                            self.frames
+                                .last()
+                                .and_then(|f| f.code.instructions.get(f.current_instr())),
+                            Some(Instr::Reraise)
+                                | Some(Instr::Raise(RaiseKind::Reraise))
+                                | Some(Instr::EndAsyncFor)
+                                | Some(Instr::PrepReraiseStar(_))
                         );
                         if !reraise || self.traceback_is_empty(e) {
                             self.add_traceback_here(e);
@@ -190,7 +193,9 @@ impl Vm {
             };
         }
         loop {
-            if crate::vm::generators::FINALIZATION_PENDING.load(std::sync::atomic::Ordering::Relaxed) {
+            if crate::vm::generators::FINALIZATION_PENDING
+                .load(std::sync::atomic::Ordering::Relaxed)
+            {
                 self.flush_pending_warnings();
                 refresh!();
             }
@@ -302,7 +307,10 @@ impl Vm {
                 Instr::DeleteGlobal(i) => {
                     let name = fr.code.names[i as usize].clone();
                     if self.dict_del_str(&fr.globals, &name).is_none() {
-                        return Err(self.new_error(ExcKind::NameError, format!("name '{name}' is not defined")));
+                        return Err(self.new_error(
+                            ExcKind::NameError,
+                            format!("name '{name}' is not defined"),
+                        ));
                     }
                 }
                 Instr::LoadName(i) => {
@@ -326,7 +334,10 @@ impl Vm {
                     let name = fr.code.names[i as usize].clone();
                     let ns = fr.locals.clone().unwrap_or_else(|| fr.globals.clone());
                     if self.dict_del_str(&ns, &name).is_none() {
-                        return Err(self.new_error(ExcKind::NameError, format!("name '{name}' is not defined")));
+                        return Err(self.new_error(
+                            ExcKind::NameError,
+                            format!("name '{name}' is not defined"),
+                        ));
                     }
                 }
                 Instr::LoadAttr(i) => {
@@ -463,7 +474,12 @@ impl Vm {
                     let step = if n == 3 { fr.pop() } else { Value::None };
                     let stop = fr.pop();
                     let start = fr.pop();
-                    fr.stack.push(Value::Slice(Rc::new(crate::vm::objects::SliceObj { start, stop, step })));
+                    fr.stack
+                        .push(Value::Slice(Rc::new(crate::vm::objects::SliceObj {
+                            start,
+                            stop,
+                            step,
+                        })));
                 }
                 Instr::BuildString(n) => {
                     let items = fr.stack.split_off(fr.stack.len() - n as usize);
@@ -497,7 +513,9 @@ impl Vm {
                 Instr::ListExtend(d) => {
                     let iterable = fr.pop();
                     let target = fr.stack[fr.stack.len() - d as usize].clone();
-                    let items = self.collect_iterable(&iterable).map_err(|e| self.star_error(e, &iterable, "argument after * must be an iterable"))?;
+                    let items = self.collect_iterable(&iterable).map_err(|e| {
+                        self.star_error(e, &iterable, "argument after * must be an iterable")
+                    })?;
                     if let Value::List(l) = target {
                         l.borrow_mut().extend(items);
                     }
@@ -543,7 +561,10 @@ impl Vm {
                     let items = self.unpack_ex(&seq, before as usize, after as usize)?;
                     frame!().stack.extend(items.into_iter().rev());
                 }
-                Instr::FormatValue { conversion, has_spec } => {
+                Instr::FormatValue {
+                    conversion,
+                    has_spec,
+                } => {
                     let spec = if has_spec { Some(fr.pop()) } else { None };
                     let v = fr.pop();
                     let s = self.format_fvalue(&v, conversion, spec.as_ref())?;
@@ -600,10 +621,18 @@ impl Vm {
                         }
                     }
                 }
-                Instr::MakeFunction { defaults, kwdefaults, closure } => {
+                Instr::MakeFunction {
+                    defaults,
+                    kwdefaults,
+                    closure,
+                } => {
                     let code = match fr.pop() {
                         Value::Code(c) => c,
-                        _ => return Err(self.new_error(ExcKind::SystemError, "MakeFunction needs code")),
+                        _ => {
+                            return Err(
+                                self.new_error(ExcKind::SystemError, "MakeFunction needs code")
+                            )
+                        }
                     };
                     let closure = if closure {
                         match fr.pop() {
@@ -659,7 +688,9 @@ impl Vm {
                             if !v.is_none() {
                                 let tn = self.type_name(&v);
                                 self.frames.push(frame);
-                                return Err(self.type_error(format!("__init__() should return None, not '{tn}'")));
+                                return Err(self.type_error(format!(
+                                    "__init__() should return None, not '{tn}'"
+                                )));
                             }
                             instance
                         }
@@ -800,7 +831,12 @@ impl Vm {
                     let exc = match kind {
                         RaiseKind::Reraise => match self.exc_info.clone() {
                             Some(e) => e,
-                            None => return Err(self.new_error(ExcKind::RuntimeError, "No active exception to reraise")),
+                            None => {
+                                return Err(self.new_error(
+                                    ExcKind::RuntimeError,
+                                    "No active exception to reraise",
+                                ))
+                            }
                         },
                         RaiseKind::Raise => {
                             let v = fr.pop();
@@ -820,16 +856,26 @@ impl Vm {
                 }
                 Instr::BeforeWith => {
                     let ctx = fr.pop();
-                    let exit = self.special_method(&ctx, "__exit__", "the context manager protocol")?;
-                    let enter = self.special_method(&ctx, "__enter__", "the context manager protocol")?;
+                    let exit =
+                        self.special_method(&ctx, "__exit__", "the context manager protocol")?;
+                    let enter =
+                        self.special_method(&ctx, "__enter__", "the context manager protocol")?;
                     frame!().stack.push(exit);
                     let v = self.call0(&enter)?;
                     frame!().stack.push(v);
                 }
                 Instr::BeforeAsyncWith => {
                     let ctx = fr.pop();
-                    let exit = self.special_method(&ctx, "__aexit__", "the asynchronous context manager protocol")?;
-                    let enter = self.special_method(&ctx, "__aenter__", "the asynchronous context manager protocol")?;
+                    let exit = self.special_method(
+                        &ctx,
+                        "__aexit__",
+                        "the asynchronous context manager protocol",
+                    )?;
+                    let enter = self.special_method(
+                        &ctx,
+                        "__aenter__",
+                        "the asynchronous context manager protocol",
+                    )?;
                     frame!().stack.push(exit);
                     let v = self.call0(&enter)?;
                     frame!().stack.push(v);
@@ -883,7 +929,12 @@ impl Vm {
 
     /// Performs a call from the instruction loop. Returns true when a new
     /// frame was pushed (the loop must switch to it).
-    fn do_call(&mut self, func: &Value, args: Vec<Value>, kwargs: &[(Rc<str>, Value)]) -> PyResult<bool> {
+    fn do_call(
+        &mut self,
+        func: &Value,
+        args: Vec<Value>,
+        kwargs: &[(Rc<str>, Value)],
+    ) -> PyResult<bool> {
         match self.prepare_call(func, args, kwargs)? {
             CallOutcome::Value(v) => {
                 let fr = self.frames.last_mut().expect("caller frame");
@@ -893,10 +944,9 @@ impl Vm {
             }
             CallOutcome::Frame(frame) => {
                 if self.frames.len() >= self.limits.recursion_limit {
-                    return Err(self.new_error(
-                        ExcKind::RecursionError,
-                        "maximum recursion depth exceeded",
-                    ));
+                    return Err(
+                        self.new_error(ExcKind::RecursionError, "maximum recursion depth exceeded")
+                    );
                 }
                 self.frames.push(frame);
                 Ok(true)
@@ -942,7 +992,9 @@ impl Vm {
             let name = fr.code.cellvars[idx].clone();
             self.new_error(
                 ExcKind::UnboundLocalError,
-                format!("cannot access local variable '{name}' where it is not associated with a value"),
+                format!(
+                    "cannot access local variable '{name}' where it is not associated with a value"
+                ),
             )
         } else {
             let name = fr.code.freevars[idx - fr.code.cellvars.len()].clone();
@@ -955,7 +1007,9 @@ impl Vm {
 
     fn star_error(&mut self, err: PyErr, value: &Value, _what: &str) -> PyErr {
         match err {
-            PyErr::Raise(e) if self.is_exc_kind(&e, ExcKind::TypeError) && !self.has_iter(value) => {
+            PyErr::Raise(e)
+                if self.is_exc_kind(&e, ExcKind::TypeError) && !self.has_iter(value) =>
+            {
                 let tn = self.type_name(value);
                 self.type_error(format!("Value after * must be an iterable, not {tn}"))
             }

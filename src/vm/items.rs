@@ -35,7 +35,11 @@ impl SliceIndices {
 impl Vm {
     pub fn slice_indices(&mut self, s: &SliceObj, len: usize) -> PyResult<SliceIndices> {
         let len = len as i64;
-        let step = if s.step.is_none() { 1 } else { self.to_index(&s.step)? };
+        let step = if s.step.is_none() {
+            1
+        } else {
+            self.to_index(&s.step)?
+        };
         if step == 0 {
             return Err(self.value_error("slice step cannot be zero"));
         }
@@ -48,12 +52,20 @@ impl Vm {
             }
         };
         let start = if s.start.is_none() {
-            if step < 0 { upper } else { lower }
+            if step < 0 {
+                upper
+            } else {
+                lower
+            }
         } else {
             clamp(self.to_index(&s.start)?)
         };
         let stop = if s.stop.is_none() {
-            if step < 0 { lower } else { upper }
+            if step < 0 {
+                lower
+            } else {
+                upper
+            }
         } else {
             clamp(self.to_index(&s.stop)?)
         };
@@ -88,7 +100,12 @@ impl Vm {
                 if let Value::Slice(s) = index {
                     let items = l.borrow().clone();
                     let idx = self.slice_indices(s, items.len())?;
-                    return Ok(Value::list(idx.positions().into_iter().map(|i| items[i].clone()).collect()));
+                    return Ok(Value::list(
+                        idx.positions()
+                            .into_iter()
+                            .map(|i| items[i].clone())
+                            .collect(),
+                    ));
                 }
                 let len = l.borrow().len();
                 let i = self.seq_index(index, len, "list")?;
@@ -97,7 +114,9 @@ impl Vm {
             Value::Tuple(t) => {
                 if let Value::Slice(s) = index {
                     let idx = self.slice_indices(s, t.len())?;
-                    return Ok(Value::tuple(idx.positions().into_iter().map(|i| t[i].clone()).collect()));
+                    return Ok(Value::tuple(
+                        idx.positions().into_iter().map(|i| t[i].clone()).collect(),
+                    ));
                 }
                 let i = self.seq_index(index, t.len(), "tuple")?;
                 Ok(t[i].clone())
@@ -110,10 +129,14 @@ impl Vm {
                         return Ok(Value::str(s.slice(a, b)));
                     }
                     let chars: Vec<char> = s.as_str().chars().collect();
-                    return Ok(Value::string(idx.positions().into_iter().map(|i| chars[i]).collect()));
+                    return Ok(Value::string(
+                        idx.positions().into_iter().map(|i| chars[i]).collect(),
+                    ));
                 }
                 let i = self.seq_index(index, s.len(), "string")?;
-                Ok(Value::string(s.char_at(i).map(String::from).unwrap_or_default()))
+                Ok(Value::string(
+                    s.char_at(i).map(String::from).unwrap_or_default(),
+                ))
             }
             Value::Bytes(b) => {
                 if let Value::Slice(sl) = index {
@@ -128,11 +151,13 @@ impl Vm {
                 let len = r.len() as usize;
                 if let Value::Slice(sl) = index {
                     let idx = self.slice_indices(sl, len)?;
-                    return Ok(Value::Range(std::rc::Rc::new(crate::vm::objects::RangeObj {
-                        start: r.start + idx.start * r.step,
-                        stop: r.start + idx.stop * r.step,
-                        step: r.step * idx.step,
-                    })));
+                    return Ok(Value::Range(std::rc::Rc::new(
+                        crate::vm::objects::RangeObj {
+                            start: r.start + idx.start * r.step,
+                            stop: r.start + idx.stop * r.step,
+                            step: r.step * idx.step,
+                        },
+                    )));
                 }
                 let i = self.seq_index(index, len, "range object")?;
                 Ok(Value::Int(r.start + i as i64 * r.step))

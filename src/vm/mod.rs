@@ -131,7 +131,10 @@ impl Vm {
     /// A new exception of a built-in kind with one string argument.
     pub fn new_error(&mut self, kind: ExcKind, msg: impl Into<String>) -> PyErr {
         let class = self.exc_type(kind).clone();
-        PyErr::Raise(classes::new_exception(&class, vec![Value::string(msg.into())]))
+        PyErr::Raise(classes::new_exception(
+            &class,
+            vec![Value::string(msg.into())],
+        ))
     }
 
     pub fn type_error(&mut self, msg: impl Into<String>) -> PyErr {

@@ -11,8 +11,8 @@ use crate::value::Value;
 use crate::vm::exceptions::TraceEntry;
 use crate::vm::frame::Frame;
 use crate::vm::hash::HashKey;
-use crate::vm::Vm;
 use crate::vm::PyResult;
+use crate::vm::Vm;
 
 /// Attribute namespaces (types, instances, modules, functions): string keys
 /// in insertion order, as `__dict__` shows them.
@@ -241,17 +241,44 @@ pub struct IterObj {
 }
 
 pub enum IterState {
-    Seq { seq: Value, index: usize },
-    Range { next: i64, stop: i64, step: i64 },
+    Seq {
+        seq: Value,
+        index: usize,
+    },
+    Range {
+        next: i64,
+        stop: i64,
+        step: i64,
+    },
     /// Dict keys/values/items, or a set snapshot, by position.
-    Dict { dict: Rc<DictObj>, index: usize, kind: DictIterKind, len: usize },
+    Dict {
+        dict: Rc<DictObj>,
+        index: usize,
+        kind: DictIterKind,
+        len: usize,
+    },
     Items(std::vec::IntoIter<Value>),
-    Enumerate { inner: Value, count: Value },
-    Zip { iters: Vec<Value>, strict: bool },
-    Map { func: Value, iters: Vec<Value> },
-    Filter { func: Value, inner: Value },
+    Enumerate {
+        inner: Value,
+        count: Value,
+    },
+    Zip {
+        iters: Vec<Value>,
+        strict: bool,
+    },
+    Map {
+        func: Value,
+        iters: Vec<Value>,
+    },
+    Filter {
+        func: Value,
+        inner: Value,
+    },
     /// A callable and sentinel: `iter(f, sentinel)`.
-    Callable { func: Value, sentinel: Value },
+    Callable {
+        func: Value,
+        sentinel: Value,
+    },
     Exhausted,
 }
 

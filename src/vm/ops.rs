@@ -118,15 +118,22 @@ impl Vm {
             BinOp::Mult => x.checked_mul(y).map(Value::Int),
             BinOp::FloorDiv => {
                 if y == 0 {
-                    return Err(self.new_error(ExcKind::ZeroDivisionError, "integer division or modulo by zero"));
+                    return Err(self.new_error(
+                        ExcKind::ZeroDivisionError,
+                        "integer division or modulo by zero",
+                    ));
                 }
-                x.checked_div_euclid(y).map(|_| Value::Int(Integer::div_floor(&x, &y)))
+                x.checked_div_euclid(y)
+                    .map(|_| Value::Int(Integer::div_floor(&x, &y)))
             }
             BinOp::Mod => {
                 if y == 0 {
-                    return Err(self.new_error(ExcKind::ZeroDivisionError, "integer modulo by zero"));
+                    return Err(
+                        self.new_error(ExcKind::ZeroDivisionError, "integer modulo by zero")
+                    );
                 }
-                x.checked_rem(y).map(|_| Value::Int(Integer::mod_floor(&x, &y)))
+                x.checked_rem(y)
+                    .map(|_| Value::Int(Integer::mod_floor(&x, &y)))
             }
             BinOp::Div => {
                 if y == 0 {
@@ -141,7 +148,10 @@ impl Vm {
             BinOp::BitAnd => Some(Value::Int(x & y)),
             BinOp::BitOr => Some(Value::Int(x | y)),
             BinOp::BitXor => Some(Value::Int(x ^ y)),
-            BinOp::Pow if y >= 0 => u32::try_from(y).ok().and_then(|e| x.checked_pow(e)).map(Value::Int),
+            BinOp::Pow if y >= 0 => u32::try_from(y)
+                .ok()
+                .and_then(|e| x.checked_pow(e))
+                .map(Value::Int),
             BinOp::LShift if (0..63).contains(&y) => x.checked_mul(1i64 << y).map(Value::Int),
             BinOp::RShift if y >= 0 => Some(Value::Int(x >> y.min(63))),
             _ => None,
@@ -151,7 +161,11 @@ impl Vm {
     /// Built-in operand types; `None` when the operation is not built in.
     fn builtin_binary(&mut self, a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
         if is_int(a) && is_int(b) {
-            return self.bigint_op(as_big(a).unwrap_or_default(), as_big(b).unwrap_or_default(), op);
+            return self.bigint_op(
+                as_big(a).unwrap_or_default(),
+                as_big(b).unwrap_or_default(),
+                op,
+            );
         }
         let af = match a {
             Value::Float(f) => Some(*f),
@@ -183,13 +197,17 @@ impl Vm {
             BinOp::Mult => x * y,
             BinOp::Div => {
                 if y == 0.0 {
-                    return Err(self.new_error(ExcKind::ZeroDivisionError, "float division by zero"));
+                    return Err(
+                        self.new_error(ExcKind::ZeroDivisionError, "float division by zero")
+                    );
                 }
                 x / y
             }
             BinOp::FloorDiv => {
                 if y == 0.0 {
-                    return Err(self.new_error(ExcKind::ZeroDivisionError, "float floor division by zero"));
+                    return Err(
+                        self.new_error(ExcKind::ZeroDivisionError, "float floor division by zero")
+                    );
                 }
                 crate::text::numbers::py_floordiv(x, y)
             }
@@ -213,7 +231,10 @@ impl Vm {
                 }
                 let r = x.powf(y);
                 if r.is_infinite() && x.is_finite() && y.is_finite() {
-                    return Err(self.new_error(ExcKind::OverflowError, "(34, 'Numerical result out of range')"));
+                    return Err(self.new_error(
+                        ExcKind::OverflowError,
+                        "(34, 'Numerical result out of range')",
+                    ));
                 }
                 r
             }
@@ -228,7 +249,11 @@ impl Vm {
             BinOp::Mult => Value::from_bigint(x * y),
             BinOp::FloorDiv | BinOp::Mod => {
                 if y.is_zero() {
-                    let msg = if op == BinOp::Mod { "integer modulo by zero" } else { "integer division or modulo by zero" };
+                    let msg = if op == BinOp::Mod {
+                        "integer modulo by zero"
+                    } else {
+                        "integer division or modulo by zero"
+                    };
                     return Err(self.new_error(ExcKind::ZeroDivisionError, msg));
                 }
                 if op == BinOp::FloorDiv {
@@ -262,7 +287,9 @@ impl Vm {
                     return Err(self.value_error("negative shift count"));
                 }
                 let Some(n) = y.to_usize() else {
-                    return Err(self.new_error(ExcKind::OverflowError, "too many digits in integer"));
+                    return Err(
+                        self.new_error(ExcKind::OverflowError, "too many digits in integer")
+                    );
                 };
                 if op == BinOp::LShift {
                     Value::from_bigint(x << n)
@@ -301,12 +328,16 @@ impl Vm {
                 v.extend_from_slice(y);
                 Value::Bytes(v.into())
             }
-            (Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_), n, BinOp::Mult) if is_int(n) => {
-                self.repeat(a, n)?
-            }
-            (n, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_), BinOp::Mult) if is_int(n) => {
-                self.repeat(b, n)?
-            }
+            (
+                Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_),
+                n,
+                BinOp::Mult,
+            ) if is_int(n) => self.repeat(a, n)?,
+            (
+                n,
+                Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_),
+                BinOp::Mult,
+            ) if is_int(n) => self.repeat(b, n)?,
             (Value::Set(x) | Value::FrozenSet(x), Value::Set(y) | Value::FrozenSet(y), _) => {
                 let (x, y) = (x.items.borrow().clone(), y.items.borrow().clone());
                 let items = match op {
@@ -360,11 +391,19 @@ impl Vm {
     }
 
     /// `a.__op__(b)`, then `b.__rop__(a)`, then CPython's TypeError.
-    fn dunder_binary(&mut self, a: &Value, b: &Value, op: BinOp, inplace: Option<BinOp>) -> PyResult<Value> {
+    fn dunder_binary(
+        &mut self,
+        a: &Value,
+        b: &Value,
+        op: BinOp,
+        inplace: Option<BinOp>,
+    ) -> PyResult<Value> {
         let (name, rname, _) = dunder(op);
         let a_type = self.type_of(a);
         let b_type = self.type_of(b);
-        let b_first = !Rc::ptr_eq(&a_type, &b_type) && b_type.is_subtype(&a_type) && b_type.lookup(rname).is_some();
+        let b_first = !Rc::ptr_eq(&a_type, &b_type)
+            && b_type.is_subtype(&a_type)
+            && b_type.lookup(rname).is_some();
         if b_first {
             if let Some(r) = self.call_dunder(b, rname, vec![a.clone()])? {
                 if !matches!(r, Value::NotImplemented) {
@@ -393,16 +432,30 @@ impl Vm {
             return Err(self.type_error(format!("can only concatenate str (not \"{bn}\") to str")));
         }
         if op == BinOp::Add && matches!(a, Value::List(_)) {
-            return Err(self.type_error(format!("can only concatenate list (not \"{bn}\") to list")));
+            return Err(
+                self.type_error(format!("can only concatenate list (not \"{bn}\") to list"))
+            );
         }
         if op == BinOp::Add && matches!(a, Value::Tuple(_)) {
-            return Err(self.type_error(format!("can only concatenate tuple (not \"{bn}\") to tuple")));
+            return Err(self.type_error(format!(
+                "can only concatenate tuple (not \"{bn}\") to tuple"
+            )));
         }
-        if op == BinOp::Mult && matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_)) && !is_int(b) {
-            return Err(self.type_error(format!("can't multiply sequence by non-int of type '{bn}'")));
+        if op == BinOp::Mult
+            && matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_))
+            && !is_int(b)
+        {
+            return Err(
+                self.type_error(format!("can't multiply sequence by non-int of type '{bn}'"))
+            );
         }
-        if op == BinOp::Mult && matches!(b, Value::Str(_) | Value::List(_) | Value::Tuple(_)) && !is_int(a) {
-            return Err(self.type_error(format!("can't multiply sequence by non-int of type '{an}'")));
+        if op == BinOp::Mult
+            && matches!(b, Value::Str(_) | Value::List(_) | Value::Tuple(_))
+            && !is_int(a)
+        {
+            return Err(
+                self.type_error(format!("can't multiply sequence by non-int of type '{an}'"))
+            );
         }
         if op == BinOp::Pow {
             return Err(self.type_error(format!(
@@ -481,11 +534,33 @@ impl Vm {
                 CmpOp::Eq => ord == Some(std::cmp::Ordering::Equal),
                 CmpOp::NotEq => ord != Some(std::cmp::Ordering::Equal),
                 CmpOp::Lt => ord == Some(std::cmp::Ordering::Less),
-                CmpOp::LtE => matches!(ord, Some(std::cmp::Ordering::Less | std::cmp::Ordering::Equal)),
+                CmpOp::LtE => matches!(
+                    ord,
+                    Some(std::cmp::Ordering::Less | std::cmp::Ordering::Equal)
+                ),
                 CmpOp::Gt => ord == Some(std::cmp::Ordering::Greater),
-                CmpOp::GtE => matches!(ord, Some(std::cmp::Ordering::Greater | std::cmp::Ordering::Equal)),
+                CmpOp::GtE => matches!(
+                    ord,
+                    Some(std::cmp::Ordering::Greater | std::cmp::Ordering::Equal)
+                ),
                 _ => false,
             }));
+        }
+        if let (Value::Set(x) | Value::FrozenSet(x), Value::Set(y) | Value::FrozenSet(y)) = (a, b) {
+            if !matches!(op, CmpOp::Eq | CmpOp::NotEq) {
+                let (x, y) = (x.items.borrow(), y.items.borrow());
+                let subset =
+                    |p: &indexmap::IndexSet<crate::vm::hash::HashKey>,
+                     q: &indexmap::IndexSet<crate::vm::hash::HashKey>| {
+                        p.len() <= q.len() && p.iter().all(|k| q.contains(k))
+                    };
+                return Ok(Value::Bool(match op {
+                    CmpOp::LtE => subset(&x, &y),
+                    CmpOp::Lt => x.len() < y.len() && subset(&x, &y),
+                    CmpOp::GtE => subset(&y, &x),
+                    _ => y.len() < x.len() && subset(&y, &x),
+                }));
+            }
         }
         if matches!(op, CmpOp::Eq | CmpOp::NotEq) {
             if let Some(eq) = self.container_eq(a, b)? {
@@ -541,7 +616,11 @@ impl Vm {
     }
 
     /// Ordering of numbers and strings; `Some(None)` for unordered (NaN).
-    fn builtin_order(&mut self, a: &Value, b: &Value) -> PyResult<Option<Option<std::cmp::Ordering>>> {
+    fn builtin_order(
+        &mut self,
+        a: &Value,
+        b: &Value,
+    ) -> PyResult<Option<Option<std::cmp::Ordering>>> {
         use std::cmp::Ordering;
         Ok(Some(match (a, b) {
             (Value::Int(x), Value::Int(y)) => Some(x.cmp(y)),
@@ -552,7 +631,11 @@ impl Vm {
             (Value::Float(x), n) | (n, Value::Float(x)) if is_int(n) => {
                 let flipped = matches!(b, Value::Float(_)) && !matches!(a, Value::Float(_));
                 let ord = compare_float_int(*x, &as_big(n).unwrap_or_default());
-                let ord = if flipped { ord.map(Ordering::reverse) } else { ord };
+                let ord = if flipped {
+                    ord.map(Ordering::reverse)
+                } else {
+                    ord
+                };
                 ord
             }
             _ => return Ok(None),
@@ -573,8 +656,12 @@ impl Vm {
                 if x.len() != y.len() {
                     return Ok(Some(false));
                 }
-                let items: Vec<(Value, Value)> =
-                    x.map.borrow().iter().map(|(k, v)| (k.value.clone(), v.clone())).collect();
+                let items: Vec<(Value, Value)> = x
+                    .map
+                    .borrow()
+                    .iter()
+                    .map(|(k, v)| (k.value.clone(), v.clone()))
+                    .collect();
                 for (k, v) in items {
                     match self.dict_get(y, &k)? {
                         Some(w) => {
@@ -646,9 +733,8 @@ fn builtin_eq(a: &Value, b: &Value) -> Option<bool> {
         (Value::None, Value::None) => Some(true),
         (Value::None, Value::Int(_) | Value::Str(_) | Value::Float(_))
         | (Value::Int(_) | Value::Str(_) | Value::Float(_), Value::None) => Some(false),
-        (Value::Str(_), Value::Int(_) | Value::Float(_)) | (Value::Int(_) | Value::Float(_), Value::Str(_)) => {
-            Some(false)
-        }
+        (Value::Str(_), Value::Int(_) | Value::Float(_))
+        | (Value::Int(_) | Value::Float(_), Value::Str(_)) => Some(false),
         _ => None,
     }
 }
@@ -658,7 +744,11 @@ fn compare_float_int(x: f64, n: &BigInt) -> Option<std::cmp::Ordering> {
         return None;
     }
     if x.is_infinite() {
-        return Some(if x > 0.0 { std::cmp::Ordering::Greater } else { std::cmp::Ordering::Less });
+        return Some(if x > 0.0 {
+            std::cmp::Ordering::Greater
+        } else {
+            std::cmp::Ordering::Less
+        });
     }
     if let Some(i) = n.to_i64() {
         if i.unsigned_abs() < (1 << 53) {

@@ -18,9 +18,18 @@ impl Vm {
     // ----- attributes -------------------------------------------------
 
     pub fn getattr(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
-        match self.getattr_opt(obj, name)? {
+        match self.lookup_attr(obj, name)? {
             Some(v) => Ok(v),
             None => Err(self.attribute_error(obj, name)),
+        }
+    }
+
+    /// The attribute, or `None` when it does not exist (an AttributeError
+    /// raised while looking, by a property or `__getattr__`, counts as absent).
+    pub fn getattr_opt(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        match self.lookup_attr(obj, name) {
+            Err(PyErr::Raise(e)) if self.is_exc_kind(&e, ExcKind::AttributeError) => Ok(None),
+            other => other,
         }
     }
 
@@ -38,9 +47,9 @@ impl Vm {
         err
     }
 
-    /// The attribute, or `None` when it does not exist (AttributeError
-    /// raised by a property or `__getattr__` also counts as absent).
-    pub fn getattr_opt(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+    /// The attribute, `None` when it simply does not exist, or the error
+    /// raised while computing it.
+    fn lookup_attr(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
         match obj {
             Value::Instance(inst) => {
                 let class = inst.class.clone();
@@ -74,7 +83,9 @@ impl Vm {
                 if let Some(getattr) = class.lookup("__getattr__") {
                     return match self.call(&getattr, vec![obj.clone(), Value::str(name)], &[]) {
                         Ok(v) => Ok(Some(v)),
-                        Err(PyErr::Raise(e)) if self.is_exc_kind(&e, ExcKind::AttributeError) => Err(PyErr::Raise(e)),
+                        Err(PyErr::Raise(e)) if self.is_exc_kind(&e, ExcKind::AttributeError) => {
+                            Err(PyErr::Raise(e))
+                        }
                         Err(e) => Err(e),
                     };
                 }
@@ -92,11 +103,19 @@ impl Vm {
                     .iter()
                     .position(|t| Rc::ptr_eq(t, &s.this_class))
                     .map(|p| p + 1)
-                    .unwrap_or(if Rc::ptr_eq(&s.obj_type, &s.this_class) { 0 } else { usize::MAX });
+                    .unwrap_or(if Rc::ptr_eq(&s.obj_type, &s.this_class) {
+                        0
+                    } else {
+                        usize::MAX
+                    });
                 let chain: Vec<Rc<TypeObj>> = std::iter::once(s.obj_type.clone())
                     .chain(s.obj_type.mro.iter().cloned())
                     .collect();
-                let start = if Rc::ptr_eq(&s.obj_type, &s.this_class) { 1 } else { start + 1 };
+                let start = if Rc::ptr_eq(&s.obj_type, &s.this_class) {
+                    1
+                } else {
+                    start + 1
+                };
                 for t in chain.iter().skip(start) {
                     let found = t.dict.borrow().get(name).cloned();
                     if let Some(attr) = found {
@@ -139,9 +158,18 @@ impl Vm {
                 return Ok(Some(Value::tuple(items)));
             }
             "__bases__" => {
-                return Ok(Some(Value::tuple(t.bases.iter().map(|b| Value::Type(b.clone())).collect())))
+                return Ok(Some(Value::tuple(
+                    t.bases.iter().map(|b| Value::Type(b.clone())).collect(),
+                )))
             }
-            "__base__" => return Ok(Some(t.bases.first().map(|b| Value::Type(b.clone())).unwrap_or(Value::None))),
+            "__base__" => {
+                return Ok(Some(
+                    t.bases
+                        .first()
+                        .map(|b| Value::Type(b.clone()))
+                        .unwrap_or(Value::None),
+                ))
+            }
             "__dict__" => return Ok(Some(self.attrs_as_dict(&t.dict.borrow()))),
             "__class__" => return Ok(Some(Value::Type(self.types.type_.clone()))),
             "__doc__" if t.lookup("__doc__").is_none() => return Ok(Some(Value::None)),
@@ -173,12 +201,14 @@ impl Vm {
                 func: attr,
                 self_value: obj.clone(),
             })),
-            Value::Builtin(b) if b.bound_self.is_none() => Value::Builtin(Rc::new(BuiltinFunction {
-                name: b.name,
-                qualname: b.qualname.clone(),
-                func: b.func,
-                bound_self: Some(obj.clone()),
-            })),
+            Value::Builtin(b) if b.bound_self.is_none() => {
+                Value::Builtin(Rc::new(BuiltinFunction {
+                    name: b.name,
+                    qualname: b.qualname.clone(),
+                    func: b.func,
+                    bound_self: Some(obj.clone()),
+                }))
+            }
             Value::ClassMethod(f) => Value::BoundMethod(Rc::new(BoundMethod {
                 func: (*f).clone(),
                 self_value: Value::Type(class.clone()),
@@ -191,7 +221,11 @@ impl Vm {
             Value::Instance(ref i) => {
                 // Descriptors defined in Python (`__get__`).
                 match i.class.lookup("__get__") {
-                    Some(get) => self.call(&get, vec![attr.clone(), obj.clone(), Value::Type(class.clone())], &[])?,
+                    Some(get) => self.call(
+                        &get,
+                        vec![attr.clone(), obj.clone(), Value::Type(class.clone())],
+                        &[],
+                    )?,
                     None => attr,
                 }
             }
@@ -233,7 +267,12 @@ impl Vm {
     }
 
     /// Calls `type(obj).name(obj, *args)` if the class defines it.
-    pub fn call_dunder(&mut self, obj: &Value, name: &str, args: Vec<Value>) -> PyResult<Option<Value>> {
+    pub fn call_dunder(
+        &mut self,
+        obj: &Value,
+        name: &str,
+        args: Vec<Value>,
+    ) -> PyResult<Option<Value>> {
         let class = self.type_of(obj);
         match class.lookup(name) {
             Some(method) => {
@@ -356,7 +395,10 @@ impl Vm {
                 if p.fdel.is_none() {
                     return Err(self.new_error(
                         ExcKind::AttributeError,
-                        format!("property '{name}' of '{}' object has no deleter", class.name),
+                        format!(
+                            "property '{name}' of '{}' object has no deleter",
+                            class.name
+                        ),
                     ));
                 }
                 let fdel = p.fdel.clone();
@@ -576,18 +618,66 @@ impl Vm {
 
     pub fn dict_get(&mut self, d: &Rc<DictObj>, k: &Value) -> PyResult<Option<Value>> {
         let key = self.hash_key(k.clone())?;
-        Ok(d.map.borrow().get(&key).cloned())
+        if let Some(v) = d.map.borrow().get(&key) {
+            return Ok(Some(v.clone()));
+        }
+        Ok(
+            match {
+                let c = same_hash(d.map.borrow().keys(), &key);
+                self.find_equal_key(c, &key)?
+            } {
+                Some(i) => d.map.borrow().get_index(i).map(|(_, v)| v.clone()),
+                None => None,
+            },
+        )
     }
 
     pub fn dict_set(&mut self, d: &Rc<DictObj>, k: Value, v: Value) -> PyResult<()> {
         let key = self.hash_key(k)?;
+        if !d.map.borrow().contains_key(&key) {
+            if let Some(i) = {
+                let c = same_hash(d.map.borrow().keys(), &key);
+                self.find_equal_key(c, &key)?
+            } {
+                if let Some((_, slot)) = d.map.borrow_mut().get_index_mut(i) {
+                    *slot = v;
+                }
+                return Ok(());
+            }
+        }
         d.map.borrow_mut().insert(key, v);
         Ok(())
     }
 
     pub fn dict_del(&mut self, d: &Rc<DictObj>, k: &Value) -> PyResult<Option<Value>> {
         let key = self.hash_key(k.clone())?;
-        Ok(d.map.borrow_mut().shift_remove(&key))
+        if let Some(v) = d.map.borrow_mut().shift_remove(&key) {
+            return Ok(Some(v));
+        }
+        Ok(
+            match {
+                let c = same_hash(d.map.borrow().keys(), &key);
+                self.find_equal_key(c, &key)?
+            } {
+                Some(i) => d.map.borrow_mut().shift_remove_index(i).map(|(_, v)| v),
+                None => None,
+            },
+        )
+    }
+
+    /// Keys whose equality is defined in Python (`__eq__` of a class) are
+    /// found by comparing with each stored key of the same hash.
+    fn find_equal_key(
+        &mut self,
+        candidates: Vec<(usize, Value)>,
+        key: &HashKey,
+    ) -> PyResult<Option<usize>> {
+        for (i, candidate) in candidates {
+            if self.eq(&key.value, &candidate)? {
+                return Ok(Some(i));
+            }
+        }
+        Ok(None)
     }
 
     pub fn dict_del_str(&mut self, d: &Rc<DictObj>, k: &str) -> Option<Value> {
@@ -595,16 +685,29 @@ impl Vm {
     }
 
     /// `{**m}` and `f(**m)`: copies a mapping's items into `target`.
-    pub fn dict_merge(&mut self, target: &Rc<DictObj>, mapping: &Value, func: Option<&Value>) -> PyResult<()> {
+    pub fn dict_merge(
+        &mut self,
+        target: &Rc<DictObj>,
+        mapping: &Value,
+        func: Option<&Value>,
+    ) -> PyResult<()> {
         let items: Vec<(Value, Value)> = match mapping {
-            Value::Dict(d) => d.map.borrow().iter().map(|(k, v)| (k.value.clone(), v.clone())).collect(),
+            Value::Dict(d) => d
+                .map
+                .borrow()
+                .iter()
+                .map(|(k, v)| (k.value.clone(), v.clone()))
+                .collect(),
             other => {
                 let keys = match self.getattr_opt(other, "keys")? {
                     Some(keys) => self.call0(&keys)?,
                     None => {
                         let tn = self.type_name(other);
                         let msg = match func {
-                            Some(f) => format!("{}() argument after ** must be a mapping, not {tn}", self.callable_name(f)),
+                            Some(f) => format!(
+                                "{}() argument after ** must be a mapping, not {tn}",
+                                self.callable_name(f)
+                            ),
                             None => format!("'{tn}' object is not a mapping"),
                         };
                         return Err(self.type_error(msg));
@@ -622,7 +725,10 @@ impl Vm {
         for (k, v) in items {
             if let Some(f) = func {
                 if !matches!(k, Value::Str(_)) {
-                    return Err(self.type_error(format!("{}() keywords must be strings", self.callable_name(f))));
+                    return Err(self.type_error(format!(
+                        "{}() keywords must be strings",
+                        self.callable_name(f)
+                    )));
                 }
                 if self.dict_get(target, &k)?.is_some() {
                     let name = match &k {
@@ -664,6 +770,14 @@ impl Vm {
 
     pub fn set_add(&mut self, s: &Rc<SetObj>, v: Value) -> PyResult<()> {
         let key = self.hash_key(v)?;
+        if s.items.borrow().contains(&key) || {
+            let c = same_hash(s.items.borrow().iter(), &key);
+            self.find_equal_key(c, &key)?
+        }
+        .is_some()
+        {
+            return Ok(());
+        }
         s.items.borrow_mut().insert(key);
         Ok(())
     }
@@ -677,15 +791,29 @@ impl Vm {
             other => other.clone(),
         };
         let key = self.hash_key(key)?;
-        Ok(s.items.borrow().contains(&key))
+        if s.items.borrow().contains(&key) {
+            return Ok(true);
+        }
+        Ok({
+            let c = same_hash(s.items.borrow().iter(), &key);
+            self.find_equal_key(c, &key)?
+        }
+        .is_some())
     }
 
     // ----- iteration --------------------------------------------------
 
     pub fn has_iter(&self, v: &Value) -> bool {
         match v {
-            Value::Str(_) | Value::Bytes(_) | Value::Tuple(_) | Value::List(_) | Value::Dict(_)
-            | Value::Set(_) | Value::FrozenSet(_) | Value::Range(_) | Value::Iter(_) => true,
+            Value::Str(_)
+            | Value::Bytes(_)
+            | Value::Tuple(_)
+            | Value::List(_)
+            | Value::Dict(_)
+            | Value::Set(_)
+            | Value::FrozenSet(_)
+            | Value::Range(_)
+            | Value::Iter(_) => true,
             Value::Generator(g) => g.kind == crate::vm::objects::GenKind::Generator,
             _ => {
                 let class = self.type_of(v);
@@ -716,11 +844,15 @@ impl Vm {
                 IterState::Items(items.into_iter())
             }
             Value::Iter(_) => return Ok(v.clone()),
-            Value::Generator(g) if g.kind == crate::vm::objects::GenKind::Generator => return Ok(v.clone()),
+            Value::Generator(g) if g.kind == crate::vm::objects::GenKind::Generator => {
+                return Ok(v.clone())
+            }
             _ => {
                 if let Some(it) = self.call_dunder(v, "__iter__", vec![])? {
                     let class = self.type_of(&it);
-                    if class.lookup("__next__").is_none() && !matches!(it, Value::Iter(_) | Value::Generator(_)) {
+                    if class.lookup("__next__").is_none()
+                        && !matches!(it, Value::Iter(_) | Value::Generator(_))
+                    {
                         return Err(self.type_error(format!(
                             "iter() returned non-iterator of type '{}'",
                             class.name
@@ -730,13 +862,15 @@ impl Vm {
                 }
                 if self.type_of(v).lookup("__getitem__").is_some() {
                     return Ok(Value::Iter(Rc::new(IterObj {
-                        state: RefCell::new(IterState::Seq { seq: v.clone(), index: 0 }),
+                        state: RefCell::new(IterState::Seq {
+                            seq: v.clone(),
+                            index: 0,
+                        }),
                     })));
                 }
-                return Err(self.type_error(format!(
-                    "'{}' object is not iterable",
-                    self.type_name(v)
-                )));
+                return Err(
+                    self.type_error(format!("'{}' object is not iterable", self.type_name(v)))
+                );
             }
         };
         Ok(Value::Iter(Rc::new(IterObj {
@@ -759,14 +893,15 @@ impl Vm {
             _ => {
                 let class = self.type_of(it);
                 let Some(next) = class.lookup("__next__") else {
-                    return Err(self.type_error(format!(
-                        "'{}' object is not an iterator",
-                        class.name
-                    )));
+                    return Err(
+                        self.type_error(format!("'{}' object is not an iterator", class.name))
+                    );
                 };
                 match self.call1(&next, it.clone()) {
                     Ok(v) => Ok(Some(v)),
-                    Err(PyErr::Raise(e)) if self.is_exc_kind(&e, ExcKind::StopIteration) => Ok(None),
+                    Err(PyErr::Raise(e)) if self.is_exc_kind(&e, ExcKind::StopIteration) => {
+                        Ok(None)
+                    }
                     Err(e) => Err(e),
                 }
             }
@@ -830,12 +965,20 @@ impl Vm {
                     Ok(None)
                 }
             }
-            IterState::Dict { dict, index, kind, len } => {
+            IterState::Dict {
+                dict,
+                index,
+                kind,
+                len,
+            } => {
                 let dict = dict.clone();
                 if dict.len() != *len {
                     *len = usize::MAX;
                     drop(state);
-                    return Err(self.new_error(ExcKind::RuntimeError, "dictionary changed size during iteration"));
+                    return Err(self.new_error(
+                        ExcKind::RuntimeError,
+                        "dictionary changed size during iteration",
+                    ));
                 }
                 let map = dict.map.borrow();
                 match map.get_index(*index) {
@@ -975,7 +1118,9 @@ impl Vm {
                 while let Some(x) = self.iter_next(&it)? {
                     out.push(x);
                     if out.len() > n {
-                        return Err(self.value_error(format!("too many values to unpack (expected {n})")));
+                        return Err(
+                            self.value_error(format!("too many values to unpack (expected {n})"))
+                        );
                     }
                 }
                 out
@@ -1018,4 +1163,24 @@ impl Vm {
     pub fn call_kw(&mut self, f: &Value, args: Vec<Value>, kwargs: &KwArgs) -> PyResult<Value> {
         self.call(f, args, kwargs)
     }
+}
+
+/// Whether equality of this key may run Python code (`__eq__` of a class).
+fn has_python_eq(v: &Value) -> bool {
+    match v {
+        Value::Instance(i) => matches!(i.class.lookup("__eq__"), Some(Value::Function(_))),
+        Value::Tuple(items) => items.iter().any(has_python_eq),
+        _ => false,
+    }
+}
+
+/// Stored keys that may equal `key` by a Python `__eq__`: same hash.
+fn same_hash<'a>(keys: impl Iterator<Item = &'a HashKey>, key: &HashKey) -> Vec<(usize, Value)> {
+    if !has_python_eq(&key.value) {
+        return Vec::new();
+    }
+    keys.enumerate()
+        .filter(|(_, k)| k.hash == key.hash)
+        .map(|(i, k)| (i, k.value.clone()))
+        .collect()
 }

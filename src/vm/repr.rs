@@ -37,8 +37,12 @@ impl Vm {
                 if !self.enter_repr(v) {
                     return Ok("{...}".into());
                 }
-                let items: Vec<(Value, Value)> =
-                    d.map.borrow().iter().map(|(k, v)| (k.value.clone(), v.clone())).collect();
+                let items: Vec<(Value, Value)> = d
+                    .map
+                    .borrow()
+                    .iter()
+                    .map(|(k, v)| (k.value.clone(), v.clone()))
+                    .collect();
                 let mut parts = Vec::with_capacity(items.len());
                 for (k, val) in &items {
                     let kr = self.repr(k);
@@ -76,7 +80,12 @@ impl Vm {
             }
             Value::Slice(s) => {
                 let (a, b, c) = (s.start.clone(), s.stop.clone(), s.step.clone());
-                format!("slice({}, {}, {})", self.repr(&a)?, self.repr(&b)?, self.repr(&c)?)
+                format!(
+                    "slice({}, {}, {})",
+                    self.repr(&a)?,
+                    self.repr(&b)?,
+                    self.repr(&c)?
+                )
             }
             Value::Code(c) => format!(
                 "<code object {} at {:#x}, file \"{}\", line {}>",
@@ -85,7 +94,9 @@ impl Vm {
                 c.filename,
                 c.firstlineno
             ),
-            Value::Function(f) => format!("<function {} at {:#x}>", f.qualname.borrow(), v.address()),
+            Value::Function(f) => {
+                format!("<function {} at {:#x}>", f.qualname.borrow(), v.address())
+            }
             Value::Builtin(b) => match &b.bound_self {
                 Some(obj) if !matches!(obj, Value::Module(_)) => format!(
                     "<built-in method {} of {} object at {:#x}>",
@@ -131,7 +142,10 @@ impl Vm {
             Value::Property(_) => format!("<property object at {:#x}>", v.address()),
             Value::StaticMethod(_) => format!("<staticmethod object at {:#x}>", v.address()),
             Value::ClassMethod(_) => format!("<classmethod object at {:#x}>", v.address()),
-            Value::Super(s) => format!("<super: <class '{}'>, <{} object>>", s.this_class.name, s.obj_type.name),
+            Value::Super(s) => format!(
+                "<super: <class '{}'>, <{} object>>",
+                s.this_class.name, s.obj_type.name
+            ),
             Value::Iter(_) | Value::Native(_) | Value::Instance(_) => {
                 match self.call_dunder(v, "__repr__", vec![])? {
                     Some(Value::Str(s)) => s.as_str().to_owned(),
@@ -184,14 +198,16 @@ impl Vm {
     pub fn to_str(&mut self, v: &Value) -> PyResult<String> {
         match v {
             Value::Str(s) => Ok(s.as_str().to_owned()),
-            Value::Instance(_) | Value::Native(_) => match self.call_dunder(v, "__str__", vec![])? {
-                Some(Value::Str(s)) => Ok(s.as_str().to_owned()),
-                Some(other) => Err(self.type_error(format!(
-                    "__str__ returned non-string (type {})",
-                    self.type_name(&other)
-                ))),
-                None => self.repr(v),
-            },
+            Value::Instance(_) | Value::Native(_) => {
+                match self.call_dunder(v, "__str__", vec![])? {
+                    Some(Value::Str(s)) => Ok(s.as_str().to_owned()),
+                    Some(other) => Err(self.type_error(format!(
+                        "__str__ returned non-string (type {})",
+                        self.type_name(&other)
+                    ))),
+                    None => self.repr(v),
+                }
+            }
             _ => self.repr(v),
         }
     }
@@ -200,7 +216,9 @@ impl Vm {
     pub fn format_value(&mut self, v: &Value, spec: &str) -> PyResult<String> {
         let result = match v {
             Value::Str(s) => crate::text::format_str(s.as_str(), spec),
-            Value::Bool(b) if spec.is_empty() => return Ok(if *b { "True" } else { "False" }.into()),
+            Value::Bool(b) if spec.is_empty() => {
+                return Ok(if *b { "True" } else { "False" }.into())
+            }
             Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
                 let n = Vm::to_bigint(v).unwrap_or_default();
                 crate::text::format_int(&n, spec)
@@ -238,7 +256,12 @@ impl Vm {
     }
 
     /// An f-string replacement field.
-    pub fn format_fvalue(&mut self, v: &Value, conversion: Option<char>, spec: Option<&Value>) -> PyResult<Value> {
+    pub fn format_fvalue(
+        &mut self,
+        v: &Value,
+        conversion: Option<char>,
+        spec: Option<&Value>,
+    ) -> PyResult<Value> {
         let converted;
         let v = match conversion {
             Some('r') => {

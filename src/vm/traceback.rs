@@ -14,8 +14,10 @@ pub const INTERNAL_PREFIX: &str = "<kairos>/";
 /// Where CPython's asyncio runs callbacks, as its warnings name it.
 const ASYNCIO_EVENTS_PY: &str = "/usr/lib/python3.11/asyncio/events.py";
 
-const CAUSE_MESSAGE: &str = "\nThe above exception was the direct cause of the following exception:\n\n";
-const CONTEXT_MESSAGE: &str = "\nDuring handling of the above exception, another exception occurred:\n\n";
+const CAUSE_MESSAGE: &str =
+    "\nThe above exception was the direct cause of the following exception:\n\n";
+const CONTEXT_MESSAGE: &str =
+    "\nDuring handling of the above exception, another exception occurred:\n\n";
 
 /// Indentation state while printing nested exception groups.
 #[derive(Default)]
@@ -76,7 +78,10 @@ impl Vm {
                     current = Some(context.clone());
                 }
             }
-            if current.as_ref().is_some_and(|c| ctx.seen.contains(&c.address())) {
+            if current
+                .as_ref()
+                .is_some_and(|c| ctx.seen.contains(&c.address()))
+            {
                 message = None;
                 current = None;
             }
@@ -101,7 +106,14 @@ impl Vm {
         }
     }
 
-    fn format_group(&mut self, e: &Value, members: &[Value], stack: &str, ctx: &mut PrintContext, out: &mut String) {
+    fn format_group(
+        &mut self,
+        e: &Value,
+        members: &[Value],
+        stack: &str,
+        ctx: &mut PrintContext,
+        out: &mut String,
+    ) {
         const MAX_WIDTH: usize = 15;
         const MAX_DEPTH: usize = 10;
         if ctx.depth > MAX_DEPTH {
@@ -114,7 +126,11 @@ impl Vm {
         }
         if !stack.is_empty() {
             let margin = if toplevel { '+' } else { '|' };
-            ctx.emit(out, "Exception Group Traceback (most recent call last):\n", margin);
+            ctx.emit(
+                out,
+                "Exception Group Traceback (most recent call last):\n",
+                margin,
+            );
             ctx.emit(out, stack, '|');
         }
         let line = self.exception_line(e);
@@ -127,7 +143,11 @@ impl Vm {
                 ctx.need_close = true;
             }
             let truncated = i >= MAX_WIDTH;
-            let title = if truncated { "...".to_owned() } else { (i + 1).to_string() };
+            let title = if truncated {
+                "...".to_owned()
+            } else {
+                (i + 1).to_string()
+            };
             out.push_str(&ctx.indent());
             out.push_str(if i == 0 { "+-" } else { "  " });
             out.push_str(&format!("+---------------- {title} ----------------\n"));
@@ -135,7 +155,11 @@ impl Vm {
             if truncated {
                 let remaining = members.len() - MAX_WIDTH;
                 let plural = if remaining > 1 { "s" } else { "" };
-                ctx.emit(out, &format!("and {remaining} more exception{plural}\n"), '|');
+                ctx.emit(
+                    out,
+                    &format!("and {remaining} more exception{plural}\n"),
+                    '|',
+                );
             } else {
                 self.format_with_context(&members[i], ctx, out);
             }
@@ -153,7 +177,9 @@ impl Vm {
 
     /// The sub-exceptions of an exception group.
     fn group_members(&mut self, e: &Value) -> Option<Vec<Value>> {
-        let group = self.exc_type(crate::vm::exceptions::ExcKind::BaseExceptionGroup).clone();
+        let group = self
+            .exc_type(crate::vm::exceptions::ExcKind::BaseExceptionGroup)
+            .clone();
         if !self.is_instance(e, &group) {
             return None;
         }
@@ -201,7 +227,12 @@ impl Vm {
     }
 
     fn entry_line(&self, entry: &TraceEntry) -> usize {
-        let loc = entry.code.locations.get(entry.instr).copied().unwrap_or_default();
+        let loc = entry
+            .code
+            .locations
+            .get(entry.instr)
+            .copied()
+            .unwrap_or_default();
         match self.source(&entry.code.filename) {
             Some(src) => src.line_col(loc.span.start).0,
             None => entry.code.firstlineno as usize,
@@ -210,7 +241,10 @@ impl Vm {
 
     fn format_entry(&self, entry: &TraceEntry, line: usize) -> String {
         let code = &entry.code;
-        let mut s = format!("  File \"{}\", line {}, in {}\n", code.filename, line, code.name);
+        let mut s = format!(
+            "  File \"{}\", line {}, in {}\n",
+            code.filename, line, code.name
+        );
         let Some(src) = self.source(&code.filename) else {
             return s;
         };
@@ -224,7 +258,10 @@ impl Vm {
         let mut instr = code.instructions.get(entry.instr);
         if entry.attribute_caret {
             if let Some(anchor) = loc.anchor {
-                loc = Location { span: anchor, anchor: None };
+                loc = Location {
+                    span: anchor,
+                    anchor: None,
+                };
                 instr = None;
             }
         }
@@ -299,8 +336,14 @@ impl Vm {
         locals.extend(entry.code.cellvars.iter().cloned());
         locals.extend(entry.code.freevars.iter().cloned());
         // Module code keeps its names in the globals.
-        let scopes = [locals, dict_names(&entry.globals), dict_names(&self.builtins)];
-        scopes.iter().find_map(|c| crate::vm::suggest::best_match(&name, c))
+        let scopes = [
+            locals,
+            dict_names(&entry.globals),
+            dict_names(&self.builtins),
+        ];
+        scopes
+            .iter()
+            .find_map(|c| crate::vm::suggest::best_match(&name, c))
     }
 
     /// `dir(obj)`: attribute names, sorted.
@@ -380,7 +423,11 @@ impl Vm {
             }
             let src = self.source(&frame.code.filename)?;
             let line = frame.current_line(|o| src.line_col(o).0);
-            return Some((frame.code.filename.to_string(), line, src.line_text(line).to_owned()));
+            return Some((
+                frame.code.filename.to_string(),
+                line,
+                src.line_text(line).to_owned(),
+            ));
         }
         None
     }
@@ -474,7 +521,9 @@ fn anchors(
             if offset + 1 < ob.len() && !(ob[offset + 1] as char).is_whitespace() {
                 right += 1;
             }
-            while left < bytes.len() && ((bytes[left] as char).is_whitespace() || b")#".contains(&bytes[left])) {
+            while left < bytes.len()
+                && ((bytes[left] as char).is_whitespace() || b")#".contains(&bytes[left]))
+            {
                 left += 1;
                 right += 1;
             }

@@ -8,7 +8,8 @@ select step is where the virtual clock moves:
 
 * every simulated thread that is due runs once (until it blocks in
   `time.sleep` or ends; a finished job hands its result over with call_soon,
-  as call_soon_threadsafe would, and counts as running until then);
+  as call_soon_threadsafe would, and counts as running until then), whether
+  it runs for this loop or for a concurrent.futures pool (`_simthreads`);
 * if nothing is ready, the clock jumps to the earliest timer or thread wake-up;
 * if there is neither, every task is stuck: `_kairos.deadlock` ends the run
   with a report of each pending task and what it awaits.
@@ -23,13 +24,17 @@ import _kairos
 import functools
 import heapq
 import sys
+from _simthreads import SCHEDULER, label_of
 from _asyncio_events import (
     AbstractEventLoop, DefaultEventLoopPolicy, Handle, TimerHandle, _get_running_loop,
     _set_running_loop, get_running_loop,
 )
 from _asyncio_format import _describe_awaited, _format_coroutine, _register_cpython_coroutine
 from _asyncio_futures import Future
-from _asyncio_tasks import Task, _ensure_future
+from _asyncio_coroutines import isfuture
+from _asyncio_events import get_event_loop
+from _asyncio_exceptions import CancelledError, InvalidStateError
+from _asyncio_tasks import Task, _ensure_future, wait as _wait
 
 #: CPython drops cancelled timers from the heap once this many are scheduled
 #: and more than half of them are cancelled.
@@ -45,33 +50,60 @@ def _run_until_complete_cb(fut):
     fut.get_loop().stop()
 
 
-def _callable_name(func):
-    while isinstance(func, functools.partial):
-        func = func.func
-    return getattr(func, '__qualname__', None) or getattr(func, '__name__', None) or repr(func)
-
-
-class _Job:
-    """One executor job: a simulated thread and the future that receives its outcome."""
-
-    def __init__(self, thread, future, label, order):
-        self.thread = thread
-        self.future = future
-        self.label = label
-        self.wake = _kairos.clock()
-        self.order = order
-        self.ran_in_round = -1
-
-
-def _chain_future(future):
-    """Give a job's future the callback CPython's wrap_future() gives it, which
-    shows in reprs (`cb=[_chain_future.<locals>._call_check_cancel() at ...]`)."""
+def _chain_future(destination, source=None):
+    """CPython's wrap_future() link from a thread's concurrent future `source` to
+    the loop's `destination`: the outcome is copied over on the loop, and
+    cancelling the destination cancels a job still queued. The callback shows in
+    reprs (`cb=[_chain_future.<locals>._call_check_cancel() at ...]`). Without a
+    source (the loop's own jobs, which always run at once) only that callback is
+    added: a job already running cannot be cancelled."""
+    loop = destination.get_loop()
 
     def _call_check_cancel(destination):
-        """CPython cancels the thread's concurrent future here, which cannot stop a
-        job that is already running; jobs here always are, so there is nothing to do."""
+        if source is not None and destination.cancelled():
+            source.cancel()
 
-    future.add_done_callback(_call_check_cancel)
+    def _call_set_state(source):
+        if destination.cancelled() and loop.is_closed():
+            return
+        loop.call_soon_threadsafe(_copy_future_state, source, destination)
+
+    destination.add_done_callback(_call_check_cancel)
+    if source is not None:
+        source.add_done_callback(_call_set_state)
+
+
+def _copy_future_state(source, destination):
+    """A concurrent future's outcome onto an asyncio future (as CPython's
+    _copy_future_state with _convert_future_exc)."""
+    if destination.cancelled():
+        return
+    if source.cancelled():
+        destination.cancel()
+        return
+    exception = source.exception()
+    if exception is None:
+        destination.set_result(source.result())
+        return
+    name = type(exception).__name__
+    if type(exception).__module__ == 'concurrent.futures._base' and name == 'CancelledError':
+        exception = CancelledError(*exception.args)
+    elif type(exception).__module__ == 'concurrent.futures._base' and name == 'InvalidStateError':
+        exception = InvalidStateError(*exception.args)
+    destination.set_exception(exception)
+
+
+def wrap_future(future, *, loop=None):
+    """An asyncio future for a concurrent.futures.Future (that one itself if it
+    is already an asyncio future)."""
+    if isfuture(future):
+        return future
+    if loop is None:
+        loop = get_event_loop()
+    destination = loop.create_future()
+    destination._kairos_awaiting = getattr(future, '_kairos_awaiting', repr(future))
+    _chain_future(destination, future)
+    return destination
 
 
 class _UnixSelectorEventLoop(AbstractEventLoop):
@@ -92,10 +124,8 @@ class _UnixSelectorEventLoop(AbstractEventLoop):
         self._all_tasks = {}
         self._task_factory = None
         self._exception_handler = None
-        self._jobs = []
-        self._job_order = 0
-        self._thread_round = 0
-        self._undelivered_jobs = 0
+        self._default_executor = None
+        self._executor_jobs = 0
         self._executor_shutdown_called = False
         self._shutdown_waiter = None
         self._unretrieved = []
@@ -286,12 +316,12 @@ class _UnixSelectorEventLoop(AbstractEventLoop):
         now = self.time()
         zero_timeout = (bool(self._ready) or self._stopping
                         or bool(self._scheduled) and self._scheduled[0][0] <= now)
-        self._run_thread_round()
+        SCHEDULER.run_round()
         if zero_timeout or self._ready:
             return
         while not self._ready:
             timer = self._scheduled[0][0] if self._scheduled else None
-            wake = self._next_thread_wake()
+            wake = SCHEDULER.next_wake()
             if timer is None and wake is None:
                 self._deadlock()
             if timer is None or wake is not None and wake < timer:
@@ -301,97 +331,79 @@ class _UnixSelectorEventLoop(AbstractEventLoop):
             if target > self.time():
                 _kairos.set_clock(target)
                 _kairos.event('clock_advanced', '', repr(target))
-            self._run_thread_round()
+            SCHEDULER.run_round()
             if timer is not None and self.time() >= timer:
                 break
 
     # -- simulated executor threads -------------------------------------------
 
     def run_in_executor(self, executor, func, *args):
-        """Run `func(*args)` in a simulated thread; returns a Future for its result."""
+        """Run `func(*args)` in a simulated thread; returns a Future for its result.
+        With no executor (and no default one set) the job starts at once."""
         self._check_closed()
-        return self._start_job(func, args, {})
+        if executor is None:
+            executor = self._default_executor
+        if executor is None:
+            return self._start_job(func, args, {})
+        job = executor.submit(func, *args)
+        job._kairos_awaiting = f'thread running {label_of(func)}()'
+        return wrap_future(job, loop=self)
 
     def set_default_executor(self, executor):
-        """Accepted and ignored: every job runs as a simulated thread."""
+        self._default_executor = executor
 
     def _start_job(self, func, args, kwargs):
+        """A job of the loop's own default executor (no worker limit)."""
         if self._executor_shutdown_called:
             raise RuntimeError('Executor shutdown has been called')
         future = self.create_future()
-        label = _callable_name(func)
+        label = label_of(func)
         future._kairos_awaiting = f'thread running {label}()'
-        self._job_order += 1
-        job = _Job(_kairos.spawn_thread(func, tuple(args), dict(kwargs)), future, label,
-                   self._job_order)
-        self._jobs.append(job)
+        self._executor_jobs += 1
+
+        def on_exit(kind, value):
+            self.call_soon(self._deliver_job_outcome, future, kind, value)
+
+        SCHEDULER.start(func, args, kwargs, label, on_exit)
         _chain_future(future)
-        _kairos.event('thread_started', label, '')
         return future
 
-    def _run_thread_round(self):
-        """Run every due thread once, earliest (wake, order) first."""
-        if not self._jobs:
-            return
-        self._thread_round += 1
-        while True:
-            now = self.time()
-            due = None
-            for job in self._jobs:
-                if job.ran_in_round == self._thread_round or job.wake > now:
-                    continue
-                if due is None or (job.wake, job.order) < (due.wake, due.order):
-                    due = job
-            if due is None:
-                return
-            due.ran_in_round = self._thread_round
-            self._step_job(due)
-
-    def _step_job(self, job):
-        outcome = _kairos.run_thread(job.thread)
-        if outcome[0] == 'sleep':
-            job.wake = outcome[1]
-            self._job_order += 1
-            job.order = self._job_order
-            _kairos.event('thread_sleeping', job.label, repr(job.wake))
-            return
-        self._jobs.remove(job)
-        self._undelivered_jobs += 1
-        _kairos.event('thread_finished', job.label, outcome[0])
-        self.call_soon(self._deliver_job_outcome, job, outcome[0], outcome[1])
-
-    def _deliver_job_outcome(self, job, kind, value):
-        future = job.future
+    def _deliver_job_outcome(self, future, kind, value):
         if not future.cancelled():
             if kind == 'done':
                 future.set_result(value)
             else:
                 future.set_exception(value)
-        self._undelivered_jobs -= 1
+        self._executor_jobs -= 1
         self._finish_executor_shutdown()
-
-    def _next_thread_wake(self):
-        wake = None
-        for job in self._jobs:
-            if wake is None or job.wake < wake:
-                wake = job.wake
-        return wake
 
     def _finish_executor_shutdown(self):
         waiter = self._shutdown_waiter
-        if (waiter is not None and not self._jobs and not self._undelivered_jobs
-                and not waiter.done()):
+        if waiter is not None and not self._executor_jobs and not waiter.done():
             waiter.set_result(None)
 
     async def shutdown_default_executor(self):
         """Wait (in virtual time) until every executor job has ended and been delivered."""
         self._executor_shutdown_called = True
-        if not self._jobs and not self._undelivered_jobs:
+        executor = self._default_executor
+        if executor is not None:
+            await self._drain_executor(executor)
+            executor.shutdown(wait=False)
+        if not self._executor_jobs:
             return
         waiter = self.create_future()
         waiter._kairos_awaiting = 'executor threads to finish'
         self._shutdown_waiter = waiter
         await waiter
+
+    async def _drain_executor(self, executor):
+        """Wait until a pool's jobs, running or queued, have been delivered here."""
+        while True:
+            jobs = getattr(executor, '_live', []) + [q[0] for q in getattr(executor, '_queued', [])]
+            pending = [f for f in jobs if not f.done()]
+            if not pending:
+                return
+            await _wait([wrap_future(f, loop=self) for f in pending])
 
     async def shutdown_asyncgens(self):
         """Async generators are finalized by the VM; nothing to do here."""
@@ -515,7 +527,9 @@ DefaultEventLoopPolicy._loop_factory = _UnixSelectorEventLoop
 async def to_thread(func, *args, **kwargs):
     """Run `func(*args, **kwargs)` in a simulated thread and await its result."""
     loop = get_running_loop()
-    return await loop._start_job(func, args, kwargs)
+    if loop._default_executor is None:
+        return await loop._start_job(func, args, kwargs)
+    return await loop.run_in_executor(None, functools.partial(func, *args, **kwargs))
 
 
 _register_cpython_coroutine(to_thread, 'threads.py', 12, 25)

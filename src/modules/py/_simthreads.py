@@ -163,9 +163,12 @@ class _Scheduler:
                 _kairos.event('clock_advanced', '', repr(wake))
         return True
 
-    def finish_all(self):
-        """At exit: wait for every thread, as CPython waits for pool threads."""
-        self.wait(lambda: not self.threads)
 
 
 SCHEDULER = _Scheduler()
+
+
+def finish_at_exit():
+    """Called by kairos when the program ends: CPython waits for the threads
+    of thread pools before it exits."""
+    SCHEDULER.wait(lambda: not SCHEDULER.threads)

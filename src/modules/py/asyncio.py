@@ -36,7 +36,7 @@ from _asyncio_tasks import (
     ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION, Task, all_tasks, as_completed,
     create_task, current_task, ensure_future, gather, shield, sleep, wait, wait_for,
 )
-from _asyncio_loop import _UnixSelectorEventLoop, to_thread
+from _asyncio_loop import _UnixSelectorEventLoop, to_thread, wrap_future
 from _asyncio_runners import Runner, run
 from _asyncio_locks import Barrier, BoundedSemaphore, Condition, Event, Lock, Semaphore
 from _asyncio_queues import LifoQueue, PriorityQueue, Queue, QueueEmpty, QueueFull
@@ -55,6 +55,6 @@ __all__ = (
     'gather', 'get_event_loop', 'get_event_loop_policy', 'get_running_loop', 'iscoroutine',
     'iscoroutinefunction', 'isfuture', 'new_event_loop', 'run', 'set_event_loop',
     'set_event_loop_policy', 'shield', 'sleep', 'timeout', 'timeout_at', 'to_thread', 'wait',
-    'wait_for', '_get_running_loop', '_set_running_loop', 'events', 'exceptions', 'futures',
+    'wait_for', 'wrap_future', '_get_running_loop', '_set_running_loop', 'events', 'exceptions', 'futures',
     'locks', 'queues', 'tasks',
 )

@@ -316,18 +316,26 @@ class _Comparable:
         return NotImplemented if c is None else c >= 0
 
 
-def _compare_moments(a, a_us, b, b_us, op, kind):
-    """Compares two times or datetimes, in UTC when their tzinfos differ."""
+def _utc_pair(a, a_us, b, b_us):
+    """Two times or datetimes as comparable microseconds: shifted to UTC when
+    their tzinfos differ; None when one is naive and the other aware."""
     if a._tzinfo is not b._tzinfo:
         a_offset, b_offset = a.utcoffset(), b.utcoffset()
         if (a_offset is None) != (b_offset is None):
-            if op in ("==", "!="):
-                return 1
-            raise TypeError("can't compare offset-naive and offset-aware %s" % kind)
+            return None
         if a_offset is not None:
             a_us -= a_offset._total_us()
             b_us -= b_offset._total_us()
-    return (a_us > b_us) - (a_us < b_us)
+    return a_us, b_us
+
+
+def _compare_moments(a, a_us, b, b_us, op, kind):
+    pair = _utc_pair(a, a_us, b, b_us)
+    if pair is None:
+        if op in ("==", "!="):
+            return 1
+        raise TypeError("can't compare offset-naive and offset-aware %s" % kind)
+    return (pair[0] > pair[1]) - (pair[0] < pair[1])
 
 
 # ---------------------------------------------------------------------------
@@ -340,7 +348,7 @@ _TIMEDELTA_UNITS = (
 )
 
 
-class timedelta:
+class timedelta(_Comparable):
     """A duration, normalised to days, seconds (0..86399) and microseconds (0..999999)."""
 
     def __init__(self, days=0, seconds=0, microseconds=0, milliseconds=0,
@@ -504,35 +512,11 @@ class timedelta:
             return q, _delta(r)
         return NotImplemented
 
-    def __eq__(self, other):
-        if isinstance(other, timedelta):
-            return self._total_us() == other._total_us()
-        return NotImplemented
-
-    def __ne__(self, other):
-        if isinstance(other, timedelta):
-            return self._total_us() != other._total_us()
-        return NotImplemented
-
-    def __lt__(self, other):
-        if isinstance(other, timedelta):
-            return self._total_us() < other._total_us()
-        return NotImplemented
-
-    def __le__(self, other):
-        if isinstance(other, timedelta):
-            return self._total_us() <= other._total_us()
-        return NotImplemented
-
-    def __gt__(self, other):
-        if isinstance(other, timedelta):
-            return self._total_us() > other._total_us()
-        return NotImplemented
-
-    def __ge__(self, other):
-        if isinstance(other, timedelta):
-            return self._total_us() >= other._total_us()
-        return NotImplemented
+    def _compare(self, other, op):
+        if not isinstance(other, timedelta):
+            return None
+        mine, theirs = self._total_us(), other._total_us()
+        return (mine > theirs) - (mine < theirs)
 
     def __hash__(self):
         return hash((self._days, self._seconds, self._microseconds))
@@ -1169,15 +1153,10 @@ class datetime(date):
             return self._from_total_us(self._local_us() - other._total_us(), self._tzinfo)
         if not isinstance(other, datetime):
             return NotImplemented
-        mine, theirs = self._local_us(), other._local_us()
-        if self._tzinfo is not other._tzinfo:
-            offset, other_offset = self.utcoffset(), other.utcoffset()
-            if (offset is None) != (other_offset is None):
-                raise TypeError("can't subtract offset-naive and offset-aware datetimes")
-            if offset is not None:
-                mine -= offset._total_us()
-                theirs -= other_offset._total_us()
-        return _delta(mine - theirs)
+        pair = _utc_pair(self, self._local_us(), other, other._local_us())
+        if pair is None:
+            raise TypeError("can't subtract offset-naive and offset-aware datetimes")
+        return _delta(pair[0] - pair[1])
 
     def _compare(self, other, op):
         if not isinstance(other, datetime):

@@ -18,10 +18,9 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kwargs: &KwArgs) -> PyResult<Val
         match base {
             Value::Type(t) => bases.push(t.clone()),
             other => {
-                return Err(vm.type_error(format!(
-                    "bases must be types, not {}",
-                    vm.type_name(other)
-                )))
+                return Err(
+                    vm.type_error(format!("bases must be types, not {}", vm.type_name(other)))
+                )
             }
         }
     }
@@ -59,7 +58,11 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kwargs: &KwArgs) -> PyResult<Val
     if let Some(Value::Cell(cell)) = class_cell {
         *cell.value.borrow_mut() = Some(Value::Type(class.clone()));
     }
-    if let Some(init_subclass) = class.mro.iter().find_map(|t| t.dict.borrow().get("__init_subclass__").cloned()) {
+    if let Some(init_subclass) = class
+        .mro
+        .iter()
+        .find_map(|t| t.dict.borrow().get("__init_subclass__").cloned())
+    {
         if matches!(init_subclass, Value::Function(_) | Value::ClassMethod(_)) {
             let f = match init_subclass {
                 Value::ClassMethod(f) => (*f).clone(),

@@ -54,7 +54,11 @@ fn resolve_sink(vm: &mut Vm, file: Option<Value>) -> PyResult<Sink> {
     };
     if let Value::Native(n) = &file {
         if let Some(stream) = n.as_any().downcast_ref::<Stream>() {
-            return Ok(if stream.is_stderr { Sink::Stderr } else { Sink::Stdout });
+            return Ok(if stream.is_stderr {
+                Sink::Stderr
+            } else {
+                Sink::Stdout
+            });
         }
     }
     match vm.getattr_opt(&file, "write")? {
