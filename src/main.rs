@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use kairos::runner::{run_source, RunOptions};
+use kairos::runner::{run_isolated, RunOptions};
 use kairos::vm::{Limits, SchedulerObserver};
 
 /// Run asyncio programs on a deterministic virtual clock.
@@ -37,6 +37,10 @@ enum Command {
         /// Arguments passed to the program as sys.argv[1:].
         args: Vec<String>,
     },
+    /// Snapshot-test the outputs and timings that .md/.py examples claim.
+    Test(kairos::snapshot::TestArgs),
+    /// Verify quiz answer keys, or quiz a learner.
+    Quiz(kairos::quiz::QuizArgs),
 }
 
 /// `--trace`: one line per scheduling event.
@@ -60,6 +64,8 @@ impl SchedulerObserver for TraceLog {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Test(args) => kairos::snapshot::run(args),
+        Command::Quiz(args) => kairos::quiz::run(args),
         Command::Run {
             file,
             quiet,
@@ -87,18 +93,10 @@ fn main() -> ExitCode {
                 observer: trace.then(|| Box::new(TraceLog) as Box<dyn SchedulerObserver>),
                 argv,
             };
-            // Deep Python recursion only re-enters Rust through natives, but
-            // those can nest; a large stack keeps that a RecursionError.
-            let handle = std::thread::Builder::new()
-                .stack_size(1 << 30)
-                .spawn(move || run_source(&name, &source, options));
-            let outcome = match handle.map(|h| h.join()) {
-                Ok(Ok(outcome)) => outcome,
-                _ => {
-                    eprintln!("kairos: internal error: the interpreter stopped unexpectedly");
-                    return ExitCode::from(70);
-                }
-            };
+            let outcome = run_isolated(&name, &source, options);
+            if outcome.status == 70 && !outcome.stderr.is_empty() {
+                eprint!("{}", outcome.stderr);
+            }
             if !quiet {
                 eprintln!("elapsed: {:.3}s (virtual)", outcome.elapsed);
             }

@@ -40,6 +40,48 @@ pub struct RunOutcome {
     pub status: i32,
     /// Virtual seconds elapsed.
     pub elapsed: f64,
+    /// (byte offset in `stdout`, virtual time) of every write.
+    pub stdout_times: Vec<(usize, f64)>,
+}
+
+impl RunOutcome {
+    /// Each line of stdout with the virtual time at which its first
+    /// character was written.
+    pub fn timed_lines(&self) -> Vec<(f64, String)> {
+        let mut lines = Vec::new();
+        let mut start = 0;
+        for line in self.stdout.split_inclusive('\n') {
+            let time = self
+                .stdout_times
+                .iter()
+                .take_while(|(offset, _)| *offset <= start)
+                .last()
+                .map_or(0.0, |(_, t)| *t);
+            lines.push((time, line.trim_end_matches('\n').to_owned()));
+            start += line.len();
+        }
+        lines
+    }
+}
+
+/// Runs a program on a thread of its own with a large stack (natives that
+/// call back into Python nest Rust frames), so callers can run many programs
+/// in parallel. An interpreter failure becomes exit status 70.
+pub fn run_isolated(filename: &str, source: &str, options: RunOptions) -> RunOutcome {
+    let (name, text) = (filename.to_owned(), source.to_owned());
+    let handle = std::thread::Builder::new()
+        .stack_size(1 << 30)
+        .spawn(move || run_source(&name, &text, options));
+    match handle.map(|h| h.join()) {
+        Ok(Ok(outcome)) => outcome,
+        _ => RunOutcome {
+            stdout: String::new(),
+            stderr: "kairos: internal error: the interpreter stopped unexpectedly\n".to_owned(),
+            status: 70,
+            elapsed: 0.0,
+            stdout_times: Vec::new(),
+        },
+    }
 }
 
 /// Runs `source` as the `__main__` module of a file called `filename`.
@@ -63,6 +105,7 @@ pub fn run_source(filename: &str, source: &str, options: RunOptions) -> RunOutco
         stderr,
         status,
         elapsed: vm.clock,
+        stdout_times: std::mem::take(&mut vm.stdout_times),
     }
 }
 

@@ -1,6 +1,10 @@
-//! `random`: CPython's Mersenne Twister and its algorithms, so a seeded
-//! program draws exactly CPython's numbers (`native::random_mt`).
+//! `_random`: CPython's Mersenne Twister and its algorithms
+//! (`native::random_mt`), as functions over an explicit generator handle.
+//! `random.py` builds `random.Random` on them; the module functions are the
+//! bound methods of a hidden instance, as in CPython. Arguments come
+//! positionally, already matched to the method's signature by random.py.
 
+use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -9,17 +13,37 @@ use num_bigint::BigInt;
 use crate::modules::native::random_mt::Random;
 use crate::value::Value;
 use crate::vm::builtins::native_function;
-use crate::vm::objects::{DictObj, KwArgs, NativeFn};
+use crate::vm::exceptions::ExcKind;
+use crate::vm::objects::{DictObj, KwArgs, NativeFn, NativeObject};
 use crate::vm::{PyResult, Vm};
 
-thread_local! {
-    /// The module's hidden generator; each run re-seeds it when `random`
-    /// is first imported.
-    static GENERATOR: RefCell<Random> = RefCell::new(Random::new());
+/// The state of one `random.Random` instance.
+pub struct Generator {
+    rng: RefCell<Random>,
 }
 
-fn with_rng<T>(f: impl FnOnce(&mut Random) -> T) -> T {
-    GENERATOR.with(|g| f(&mut g.borrow_mut()))
+impl NativeObject for Generator {
+    fn type_name(&self) -> &'static str {
+        "_random.Generator"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// Runs `f` on the generator passed as the first argument.
+fn with_rng<T>(vm: &mut Vm, args: &[Value], f: impl FnOnce(&mut Random) -> T) -> PyResult<T> {
+    if let Some(Value::Native(n)) = args.first() {
+        if let Some(g) = n.as_any().downcast_ref::<Generator>() {
+            return Ok(f(&mut g.rng.borrow_mut()));
+        }
+    }
+    Err(vm.type_error("_random functions take a generator first"))
+}
+
+/// Argument `i` after the generator (None when absent).
+fn arg(args: &[Value], i: usize) -> Value {
+    args.get(i + 1).cloned().unwrap_or(Value::None)
 }
 
 fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<BigInt> {
@@ -35,25 +59,33 @@ fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<BigInt> {
     }
 }
 
-fn kwarg<'a>(kw: &'a KwArgs, name: &str) -> Option<&'a Value> {
-    kw.iter().find(|(k, _)| &**k == name).map(|(_, v)| v)
+fn float_arg(vm: &mut Vm, args: &[Value], i: usize) -> PyResult<f64> {
+    vm.to_f64(&arg(args, i))
 }
 
-fn seed(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let a = args
-        .first()
-        .or_else(|| kwarg(kw, "a"))
-        .cloned()
-        .unwrap_or(Value::None);
-    match &a {
-        Value::None => with_rng(|r| r.seed_default()),
-        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
+fn optional_floats(vm: &mut Vm, v: Value) -> PyResult<Option<Vec<f64>>> {
+    if v.is_none() {
+        return Ok(None);
+    }
+    let xs = vm.collect_iterable(&v)?;
+    Ok(Some(xs.iter().map(|x| vm.to_f64(x)).collect::<PyResult<_>>()?))
+}
+
+fn new(_vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Ok(Value::Native(Rc::new(Generator { rng: RefCell::new(Random::new()) })))
+}
+
+/// `seed(g, a)`.
+fn seed(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    match arg(args, 0) {
+        Value::None => with_rng(vm, args, |r| r.seed_default())?,
+        a @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) => {
             let n = Vm::to_bigint(&a).unwrap_or_default();
-            with_rng(|r| r.seed_int(&n));
+            with_rng(vm, args, |r| r.seed_int(&n))?
         }
-        Value::Float(f) => with_rng(|r| r.seed_float(*f)),
-        Value::Str(s) => with_rng(|r| r.seed_bytes(s.as_str().as_bytes())),
-        Value::Bytes(b) => with_rng(|r| r.seed_bytes(b)),
+        Value::Float(f) => with_rng(vm, args, |r| r.seed_float(f))?,
+        Value::Str(s) => with_rng(vm, args, |r| r.seed_bytes(s.as_str().as_bytes()))?,
+        Value::Bytes(b) => with_rng(vm, args, |r| r.seed_bytes(&b))?,
         _ => {
             return Err(vm.type_error(
                 "The only supported seed types are: None,\nint, float, str, bytes, and bytearray.",
@@ -63,203 +95,193 @@ fn seed(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn random(_vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::Float(with_rng(|r| r.random())))
+/// `getstate(g)`: (the 624 state words and the position, gauss's spare value).
+fn getstate(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let (words, index, gauss_next) = with_rng(vm, args, |r| r.state())?;
+    let mut internal: Vec<Value> = words.into_iter().map(|w| Value::Int(i64::from(w))).collect();
+    internal.push(Value::Int(index as i64));
+    let gauss_next = gauss_next.map_or(Value::None, Value::Float);
+    Ok(Value::tuple(vec![Value::tuple(internal), gauss_next]))
 }
 
+/// `setstate(g, internal_state, gauss_next)`.
+fn setstate(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let internal = arg(args, 0);
+    if !matches!(internal, Value::Tuple(_)) {
+        return Err(vm.type_error("state vector must be a tuple"));
+    }
+    let items = vm.collect_iterable(&internal)?;
+    let mut numbers = Vec::with_capacity(items.len());
+    for item in &items {
+        let n = int_arg(vm, item)?;
+        numbers.push(u64::try_from(n).map_err(|_| vm.new_error(ExcKind::OverflowError, "Python int too large to convert to C unsigned long"))?);
+    }
+    let gauss_next = match arg(args, 1) {
+        Value::None => None,
+        v => Some(vm.to_f64(&v)?),
+    };
+    with_rng(vm, args, |r| r.set_state(&numbers, gauss_next))?.map_err(|e| vm.native_error(e))?;
+    Ok(Value::None)
+}
+
+fn random(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Ok(Value::Float(with_rng(vm, args, |r| r.random())?))
+}
+
+/// `randint(g, a, b)`.
 fn randint(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    if args.len() != 2 {
-        return Err(vm.type_error(format!(
-            "Random.randint() missing {} required positional argument{}",
-            2 - args.len().min(2),
-            if args.len() == 1 {
-                ": 'b'"
-            } else {
-                "s: 'a' and 'b'"
-            }
-        )));
-    }
-    let a = int_arg(vm, &args[0])?;
-    let b = int_arg(vm, &args[1])?;
-    with_rng(|r| r.randint(&a, &b))
-        .map(Value::from_bigint)
-        .map_err(|e| vm.native_error(e))
+    let a = int_arg(vm, &arg(args, 0))?;
+    let b = int_arg(vm, &arg(args, 1))?;
+    with_rng(vm, args, |r| r.randint(&a, &b))?.map(Value::from_bigint).map_err(|e| vm.native_error(e))
 }
 
+/// `randrange(g, start, stop, step)` (stop None: one-argument form).
 fn randrange(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let Some(first) = args.first() else {
-        return Err(
-            vm.type_error("Random.randrange() missing 1 required positional argument: 'start'")
-        );
+    let start = int_arg(vm, &arg(args, 0))?;
+    let stop = match arg(args, 1) {
+        Value::None => None,
+        v => Some(int_arg(vm, &v)?),
     };
-    let start = int_arg(vm, first)?;
-    let stop = match args.get(1) {
-        Some(Value::None) | None => None,
-        Some(v) => Some(int_arg(vm, v)?),
-    };
-    let step = match args.get(2) {
-        Some(v) => Some(int_arg(vm, v)?),
-        None => None,
-    };
-    with_rng(|r| r.randrange(&start, stop.as_ref(), step.as_ref()))
+    let step = int_arg(vm, &arg(args, 2))?;
+    with_rng(vm, args, |r| r.randrange(&start, stop.as_ref(), Some(&step)))?
         .map(Value::from_bigint)
         .map_err(|e| vm.native_error(e))
 }
 
+/// `choice(g, seq)`.
 fn choice(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let seq = args.first().cloned().unwrap_or(Value::None);
+    let seq = arg(args, 0);
     let len = vm.len(&seq)?;
-    if len == 0 {
-        return Err(vm.new_error(
-            crate::vm::exceptions::ExcKind::IndexError,
-            "Cannot choose from an empty sequence",
-        ));
-    }
-    let i = with_rng(|r| r.choice_index(len)).map_err(|e| vm.native_error(e))?;
+    let i = with_rng(vm, args, |r| r.choice_index(len))?.map_err(|e| vm.native_error(e))?;
     vm.getitem(&seq, &Value::Int(i as i64))
 }
 
+/// `shuffle(g, x)`.
 fn shuffle(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    match args.first() {
-        Some(Value::List(l)) => {
-            with_rng(|r| r.shuffle(&mut l.borrow_mut()));
+    match arg(args, 0) {
+        Value::List(l) => {
+            with_rng(vm, args, |r| r.shuffle(&mut l.borrow_mut()))?;
             Ok(Value::None)
         }
-        Some(other) => Err(vm.type_error(format!(
+        other => Err(vm.type_error(format!(
             "'{}' object does not support item assignment",
-            vm.type_name(other)
+            vm.type_name(&other)
         ))),
-        None => Err(vm.type_error("Random.shuffle() missing 1 required positional argument: 'x'")),
     }
 }
 
-fn sample(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let population = args.first().cloned().unwrap_or(Value::None);
-    let Some(k) = args.get(1).or_else(|| kwarg(kw, "k")).cloned() else {
-        return Err(vm.type_error("Random.sample() missing 1 required positional argument: 'k'"));
-    };
-    if matches!(
-        population,
-        Value::Set(_) | Value::FrozenSet(_) | Value::Dict(_)
-    ) {
-        return Err(
-            vm.type_error("Population must be a sequence.  For dicts or sets, use sorted(d).")
-        );
+/// `sample(g, population, k, counts)`.
+fn sample(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let population = arg(args, 0);
+    if matches!(population, Value::Set(_) | Value::FrozenSet(_) | Value::Dict(_)) {
+        return Err(vm.type_error("Population must be a sequence.  For dicts or sets, use sorted(d)."));
     }
     let items = vm.collect_iterable(&population)?;
-    let k = vm.to_index(&k)?;
-    let indices = match kwarg(kw, "counts").cloned() {
-        Some(counts) if !counts.is_none() => {
+    let k = vm.to_index(&arg(args, 1))?;
+    let indices = match arg(args, 2) {
+        Value::None => with_rng(vm, args, |r| r.sample_indices(items.len(), k))?,
+        counts => {
             let counts = vm.collect_iterable(&counts)?;
-            let counts: Vec<i64> = counts
-                .iter()
-                .map(|c| vm.to_index(c))
-                .collect::<PyResult<_>>()?;
-            with_rng(|r| r.sample_counts_indices(&counts, k))
+            let counts: Vec<i64> = counts.iter().map(|c| vm.to_index(c)).collect::<PyResult<_>>()?;
+            with_rng(vm, args, |r| r.sample_counts_indices(&counts, k))?
         }
-        _ => with_rng(|r| r.sample_indices(items.len(), k)),
     }
     .map_err(|e| vm.native_error(e))?;
-    Ok(Value::list(
-        indices
-            .into_iter()
-            .filter_map(|i| items.get(i).cloned())
-            .collect(),
-    ))
+    Ok(Value::list(indices.into_iter().filter_map(|i| items.get(i).cloned()).collect()))
 }
 
-fn choices(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let population = args.first().cloned().unwrap_or(Value::None);
-    let items = vm.collect_iterable(&population)?;
-    let to_floats = |vm: &mut Vm, v: Option<Value>| -> PyResult<Option<Vec<f64>>> {
-        match v {
-            None | Some(Value::None) => Ok(None),
-            Some(v) => {
-                let xs = vm.collect_iterable(&v)?;
-                Ok(Some(
-                    xs.iter().map(|x| vm.to_f64(x)).collect::<PyResult<_>>()?,
-                ))
-            }
-        }
-    };
-    let weights = to_floats(vm, args.get(1).or_else(|| kwarg(kw, "weights")).cloned())?;
-    let cum = to_floats(vm, kwarg(kw, "cum_weights").cloned())?;
-    let k = match kwarg(kw, "k") {
-        Some(k) => vm.to_index(k)?,
-        None => 1,
-    };
-    let indices =
-        with_rng(|r| r.choices_indices(items.len(), weights.as_deref(), cum.as_deref(), k))
-            .map_err(|e| vm.native_error(e))?;
-    Ok(Value::list(
-        indices
-            .into_iter()
-            .filter_map(|i| items.get(i).cloned())
-            .collect(),
-    ))
+/// `choices(g, population, weights, cum_weights, k)`.
+fn choices(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let items = vm.collect_iterable(&arg(args, 0))?;
+    let weights = optional_floats(vm, arg(args, 1))?;
+    let cum = optional_floats(vm, arg(args, 2))?;
+    let k = vm.to_index(&arg(args, 3))?;
+    let indices = with_rng(vm, args, |r| r.choices_indices(items.len(), weights.as_deref(), cum.as_deref(), k))?
+        .map_err(|e| vm.native_error(e))?;
+    Ok(Value::list(indices.into_iter().filter_map(|i| items.get(i).cloned()).collect()))
 }
 
-fn floats2(vm: &mut Vm, args: &[Value], defaults: (f64, f64)) -> PyResult<(f64, f64)> {
-    let a = match args.first() {
-        Some(v) => vm.to_f64(v)?,
-        None => defaults.0,
-    };
-    let b = match args.get(1) {
-        Some(v) => vm.to_f64(v)?,
-        None => defaults.1,
-    };
-    Ok((a, b))
-}
-
+/// `uniform(g, a, b)`.
 fn uniform(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let (a, b) = floats2(vm, args, (0.0, 1.0))?;
-    Ok(Value::Float(with_rng(|r| r.uniform(a, b))))
+    let (a, b) = (float_arg(vm, args, 0)?, float_arg(vm, args, 1)?);
+    Ok(Value::Float(with_rng(vm, args, |r| r.uniform(a, b))?))
 }
 
+/// `triangular(g, low, high, mode)`.
 fn triangular(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let (low, high) = floats2(vm, args, (0.0, 1.0))?;
-    let mode = match args.get(2) {
-        Some(Value::None) | None => None,
-        Some(v) => Some(vm.to_f64(v)?),
+    let (low, high) = (float_arg(vm, args, 0)?, float_arg(vm, args, 1)?);
+    let mode = match arg(args, 2) {
+        Value::None => None,
+        v => Some(vm.to_f64(&v)?),
     };
-    Ok(Value::Float(with_rng(|r| r.triangular(low, high, mode))))
-}
-
-fn gauss(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let (mu, sigma) = floats2(vm, args, (0.0, 1.0))?;
-    with_rng(|r| r.gauss(mu, sigma))
-        .map(Value::Float)
-        .map_err(|e| vm.native_error(e))
-}
-
-fn normalvariate(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let (mu, sigma) = floats2(vm, args, (0.0, 1.0))?;
-    with_rng(|r| r.normalvariate(mu, sigma))
-        .map(Value::Float)
-        .map_err(|e| vm.native_error(e))
-}
-
-fn expovariate(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let (lambd, _) = floats2(vm, args, (1.0, 0.0))?;
-    with_rng(|r| r.expovariate(lambd))
-        .map(Value::Float)
-        .map_err(|e| vm.native_error(e))
+    Ok(Value::Float(with_rng(vm, args, |r| r.triangular(low, high, mode))?))
 }
 
 fn getrandbits(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let k = match args.first() {
-        Some(v) => vm.to_index(v)?,
-        None => return Err(vm.type_error("getrandbits() takes exactly one argument (0 given)")),
-    };
-    with_rng(|r| r.getrandbits(k))
-        .map(Value::from_bigint)
-        .map_err(|e| vm.native_error(e))
+    let k = vm.to_index(&arg(args, 0))?;
+    with_rng(vm, args, |r| r.getrandbits(k))?.map(Value::from_bigint).map_err(|e| vm.native_error(e))
+}
+
+fn randbytes(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let n = vm.to_index(&arg(args, 0))?;
+    let bytes = with_rng(vm, args, |r| r.randbytes(n))?.map_err(|e| vm.native_error(e))?;
+    Ok(Value::Bytes(bytes.into()))
+}
+
+/// A distribution of one float parameter: `name(g, x)`.
+fn distribution1(vm: &mut Vm, args: &[Value], f: fn(&mut Random, f64) -> crate::modules::native::NativeResult<f64>) -> PyResult<Value> {
+    let x = float_arg(vm, args, 0)?;
+    with_rng(vm, args, |r| f(r, x))?.map(Value::Float).map_err(|e| vm.native_error(e))
+}
+
+/// A distribution of two float parameters: `name(g, x, y)`.
+fn distribution2(vm: &mut Vm, args: &[Value], f: fn(&mut Random, f64, f64) -> crate::modules::native::NativeResult<f64>) -> PyResult<Value> {
+    let (x, y) = (float_arg(vm, args, 0)?, float_arg(vm, args, 1)?);
+    with_rng(vm, args, |r| f(r, x, y))?.map(Value::Float).map_err(|e| vm.native_error(e))
+}
+
+fn gauss(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    distribution2(vm, args, Random::gauss)
+}
+
+fn normalvariate(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    distribution2(vm, args, Random::normalvariate)
+}
+
+fn lognormvariate(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    distribution2(vm, args, Random::lognormvariate)
+}
+
+fn vonmisesvariate(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    distribution2(vm, args, Random::vonmisesvariate)
+}
+
+fn gammavariate(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    distribution2(vm, args, Random::gammavariate)
+}
+
+fn betavariate(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    distribution2(vm, args, Random::betavariate)
+}
+
+fn weibullvariate(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    distribution2(vm, args, Random::weibullvariate)
+}
+
+fn expovariate(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    distribution1(vm, args, Random::expovariate)
+}
+
+fn paretovariate(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    distribution1(vm, args, Random::paretovariate)
 }
 
 pub fn init(_vm: &mut Vm, ns: &Rc<DictObj>) -> PyResult<()> {
-    with_rng(|r| r.seed_default());
-    let functions: [(&'static str, NativeFn); 14] = [
+    let functions: [(&'static str, NativeFn); 25] = [
+        ("new", new),
         ("seed", seed),
+        ("getstate", getstate),
+        ("setstate", setstate),
         ("random", random),
         ("randint", randint),
         ("randrange", randrange),
@@ -269,10 +291,18 @@ pub fn init(_vm: &mut Vm, ns: &Rc<DictObj>) -> PyResult<()> {
         ("choices", choices),
         ("uniform", uniform),
         ("triangular", triangular),
+        ("getrandbits", getrandbits),
+        ("randbytes", randbytes),
         ("gauss", gauss),
         ("normalvariate", normalvariate),
+        ("lognormvariate", lognormvariate),
+        ("vonmisesvariate", vonmisesvariate),
+        ("gammavariate", gammavariate),
+        ("betavariate", betavariate),
+        ("weibullvariate", weibullvariate),
         ("expovariate", expovariate),
-        ("getrandbits", getrandbits),
+        ("paretovariate", paretovariate),
+        ("randbelow", randbelow),
     ];
     for (name, f) in functions {
         ns.set_str(name, native_function(name, name.to_owned(), f));

@@ -87,6 +87,9 @@ pub struct Vm {
     pub stdout: std::io::BufWriter<std::io::Stdout>,
     /// Captured instead of printed (tests); `None` writes to the process.
     pub capture: Option<(String, String)>,
+    /// With `capture`: (byte offset in stdout, virtual time) of each write,
+    /// so tools can tell when each line was printed.
+    pub stdout_times: Vec<(usize, f64)>,
     pub main_file: Rc<str>,
     pub argv: Vec<String>,
     /// Addresses of containers whose repr is being built (`[[...]]`).
@@ -114,6 +117,7 @@ impl Vm {
             observer: None,
             stdout: std::io::BufWriter::new(std::io::stdout()),
             capture: None,
+            stdout_times: Vec::new(),
             main_file: main_file.into(),
             argv,
             repr_stack: Vec::new(),
@@ -147,7 +151,10 @@ impl Vm {
 
     pub fn write_stdout(&mut self, text: &str) {
         match &mut self.capture {
-            Some((out, _)) => out.push_str(text),
+            Some((out, _)) => {
+                self.stdout_times.push((out.len(), self.clock));
+                out.push_str(text);
+            }
             None => {
                 let _ = self.stdout.write_all(text.as_bytes());
             }

@@ -64,7 +64,7 @@ def _chain_future(destination, source=None):
             source.cancel()
 
     def _call_set_state(source):
-        if destination.cancelled() and loop.is_closed():
+        if loop.is_closed():
             return
         loop.call_soon_threadsafe(_copy_future_state, source, destination)
 
@@ -362,7 +362,8 @@ class _UnixSelectorEventLoop(AbstractEventLoop):
         self._executor_jobs += 1
 
         def on_exit(kind, value):
-            self.call_soon(self._deliver_job_outcome, future, kind, value)
+            if not self.is_closed():
+                self.call_soon(self._deliver_job_outcome, future, kind, value)
 
         SCHEDULER.start(func, args, kwargs, label, on_exit)
         _chain_future(future)
