@@ -129,11 +129,14 @@ fn execute_main(vm: &mut Vm, filename: &str, source: &str) -> i32 {
     let status = match vm.run_frame(frame) {
         Ok(_) => {
             vm.flush_pending_warnings();
-            0
+            finish_threads(vm, 0)
+        }
+        Err(err @ PyErr::Raise(_)) => {
+            let status = report_uncaught(vm, err);
+            finish_threads(vm, status)
         }
         Err(err) => report_uncaught(vm, err),
     };
-    let status = finish_threads(vm, status);
     // Interpreter shutdown: the main module's names go first, as in CPython.
     vm.flush_pending_warnings();
     globals.map.borrow_mut().clear();

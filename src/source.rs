@@ -52,19 +52,6 @@ impl SourceFile {
             .map_or(self.text.len(), |&next| next as usize);
         self.text[start as usize..end].trim_end_matches(['\n', '\r'])
     }
-
-    /// Number of lines (a final line without terminator counts).
-    pub fn line_count(&self) -> usize {
-        self.line_starts.len()
-    }
-
-    /// Byte offset where 1-based `line` starts.
-    pub fn line_start(&self, line: usize) -> u32 {
-        self.line_starts
-            .get(line.saturating_sub(1))
-            .copied()
-            .unwrap_or(self.text.len() as u32)
-    }
 }
 
 #[cfg(test)]

@@ -3151,6 +3151,33 @@ SyntaxError: unterminated triple-quoted string literal (detected at line 3)
 IndentationError: unindent does not match any outer indentation level
 "#,
     ),
+    (
+        r#"x = (*a)
+"#,
+        r#"  File "x.py", line 1
+    x = (*a)
+         ^^
+SyntaxError: cannot use starred expression here
+"#,
+    ),
+    (
+        r#"print(*a for a in b)
+"#,
+        r#"  File "x.py", line 1
+    print(*a for a in b)
+          ^^
+SyntaxError: iterable unpacking cannot be used in comprehension
+"#,
+    ),
+    (
+        r#"f((*a))
+"#,
+        r#"  File "x.py", line 1
+    f((*a))
+       ^^
+SyntaxError: cannot use starred expression here
+"#,
+    ),
 ];
 
 #[test]

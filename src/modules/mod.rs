@@ -19,10 +19,10 @@ pub type ModuleInit = fn(&mut Vm, &Rc<DictObj>) -> PyResult<()>;
 pub fn native_module(name: &str) -> Option<ModuleInit> {
     Some(match name {
         "_kairos" => kairos::init,
-        "sys" => sys::init,
+        "_sys" => sys::init,
         "_time" => time::init,
         "math" => math::init,
-        "random" => random::init,
+        "_random" => random::init,
         _ => return None,
     })
 }

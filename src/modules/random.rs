@@ -68,11 +68,15 @@ fn optional_floats(vm: &mut Vm, v: Value) -> PyResult<Option<Vec<f64>>> {
         return Ok(None);
     }
     let xs = vm.collect_iterable(&v)?;
-    Ok(Some(xs.iter().map(|x| vm.to_f64(x)).collect::<PyResult<_>>()?))
+    Ok(Some(
+        xs.iter().map(|x| vm.to_f64(x)).collect::<PyResult<_>>()?,
+    ))
 }
 
 fn new(_vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::Native(Rc::new(Generator { rng: RefCell::new(Random::new()) })))
+    Ok(Value::Native(Rc::new(Generator {
+        rng: RefCell::new(Random::new()),
+    })))
 }
 
 /// `seed(g, a)`.
@@ -98,7 +102,10 @@ fn seed(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 /// `getstate(g)`: (the 624 state words and the position, gauss's spare value).
 fn getstate(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let (words, index, gauss_next) = with_rng(vm, args, |r| r.state())?;
-    let mut internal: Vec<Value> = words.into_iter().map(|w| Value::Int(i64::from(w))).collect();
+    let mut internal: Vec<Value> = words
+        .into_iter()
+        .map(|w| Value::Int(i64::from(w)))
+        .collect();
     internal.push(Value::Int(index as i64));
     let gauss_next = gauss_next.map_or(Value::None, Value::Float);
     Ok(Value::tuple(vec![Value::tuple(internal), gauss_next]))
@@ -114,7 +121,12 @@ fn setstate(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let mut numbers = Vec::with_capacity(items.len());
     for item in &items {
         let n = int_arg(vm, item)?;
-        numbers.push(u64::try_from(n).map_err(|_| vm.new_error(ExcKind::OverflowError, "Python int too large to convert to C unsigned long"))?);
+        numbers.push(u64::try_from(n).map_err(|_| {
+            vm.new_error(
+                ExcKind::OverflowError,
+                "Python int too large to convert to C unsigned long",
+            )
+        })?);
     }
     let gauss_next = match arg(args, 1) {
         Value::None => None,
@@ -132,7 +144,9 @@ fn random(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 fn randint(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let a = int_arg(vm, &arg(args, 0))?;
     let b = int_arg(vm, &arg(args, 1))?;
-    with_rng(vm, args, |r| r.randint(&a, &b))?.map(Value::from_bigint).map_err(|e| vm.native_error(e))
+    with_rng(vm, args, |r| r.randint(&a, &b))?
+        .map(Value::from_bigint)
+        .map_err(|e| vm.native_error(e))
 }
 
 /// `randrange(g, start, stop, step)` (stop None: one-argument form).
@@ -143,9 +157,11 @@ fn randrange(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         v => Some(int_arg(vm, &v)?),
     };
     let step = int_arg(vm, &arg(args, 2))?;
-    with_rng(vm, args, |r| r.randrange(&start, stop.as_ref(), Some(&step)))?
-        .map(Value::from_bigint)
-        .map_err(|e| vm.native_error(e))
+    with_rng(vm, args, |r| {
+        r.randrange(&start, stop.as_ref(), Some(&step))
+    })?
+    .map(Value::from_bigint)
+    .map_err(|e| vm.native_error(e))
 }
 
 /// `choice(g, seq)`.
@@ -173,8 +189,13 @@ fn shuffle(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 /// `sample(g, population, k, counts)`.
 fn sample(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let population = arg(args, 0);
-    if matches!(population, Value::Set(_) | Value::FrozenSet(_) | Value::Dict(_)) {
-        return Err(vm.type_error("Population must be a sequence.  For dicts or sets, use sorted(d)."));
+    if matches!(
+        population,
+        Value::Set(_) | Value::FrozenSet(_) | Value::Dict(_)
+    ) {
+        return Err(
+            vm.type_error("Population must be a sequence.  For dicts or sets, use sorted(d).")
+        );
     }
     let items = vm.collect_iterable(&population)?;
     let k = vm.to_index(&arg(args, 1))?;
@@ -182,12 +203,20 @@ fn sample(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         Value::None => with_rng(vm, args, |r| r.sample_indices(items.len(), k))?,
         counts => {
             let counts = vm.collect_iterable(&counts)?;
-            let counts: Vec<i64> = counts.iter().map(|c| vm.to_index(c)).collect::<PyResult<_>>()?;
+            let counts: Vec<i64> = counts
+                .iter()
+                .map(|c| vm.to_index(c))
+                .collect::<PyResult<_>>()?;
             with_rng(vm, args, |r| r.sample_counts_indices(&counts, k))?
         }
     }
     .map_err(|e| vm.native_error(e))?;
-    Ok(Value::list(indices.into_iter().filter_map(|i| items.get(i).cloned()).collect()))
+    Ok(Value::list(
+        indices
+            .into_iter()
+            .filter_map(|i| items.get(i).cloned())
+            .collect(),
+    ))
 }
 
 /// `choices(g, population, weights, cum_weights, k)`.
@@ -196,9 +225,16 @@ fn choices(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let weights = optional_floats(vm, arg(args, 1))?;
     let cum = optional_floats(vm, arg(args, 2))?;
     let k = vm.to_index(&arg(args, 3))?;
-    let indices = with_rng(vm, args, |r| r.choices_indices(items.len(), weights.as_deref(), cum.as_deref(), k))?
-        .map_err(|e| vm.native_error(e))?;
-    Ok(Value::list(indices.into_iter().filter_map(|i| items.get(i).cloned()).collect()))
+    let indices = with_rng(vm, args, |r| {
+        r.choices_indices(items.len(), weights.as_deref(), cum.as_deref(), k)
+    })?
+    .map_err(|e| vm.native_error(e))?;
+    Ok(Value::list(
+        indices
+            .into_iter()
+            .filter_map(|i| items.get(i).cloned())
+            .collect(),
+    ))
 }
 
 /// `uniform(g, a, b)`.
@@ -214,12 +250,16 @@ fn triangular(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         Value::None => None,
         v => Some(vm.to_f64(&v)?),
     };
-    Ok(Value::Float(with_rng(vm, args, |r| r.triangular(low, high, mode))?))
+    Ok(Value::Float(with_rng(vm, args, |r| {
+        r.triangular(low, high, mode)
+    })?))
 }
 
 fn getrandbits(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let k = vm.to_index(&arg(args, 0))?;
-    with_rng(vm, args, |r| r.getrandbits(k))?.map(Value::from_bigint).map_err(|e| vm.native_error(e))
+    with_rng(vm, args, |r| r.getrandbits(k))?
+        .map(Value::from_bigint)
+        .map_err(|e| vm.native_error(e))
 }
 
 fn randbytes(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
@@ -229,15 +269,27 @@ fn randbytes(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 }
 
 /// A distribution of one float parameter: `name(g, x)`.
-fn distribution1(vm: &mut Vm, args: &[Value], f: fn(&mut Random, f64) -> crate::modules::native::NativeResult<f64>) -> PyResult<Value> {
+fn distribution1(
+    vm: &mut Vm,
+    args: &[Value],
+    f: fn(&mut Random, f64) -> crate::modules::native::NativeResult<f64>,
+) -> PyResult<Value> {
     let x = float_arg(vm, args, 0)?;
-    with_rng(vm, args, |r| f(r, x))?.map(Value::Float).map_err(|e| vm.native_error(e))
+    with_rng(vm, args, |r| f(r, x))?
+        .map(Value::Float)
+        .map_err(|e| vm.native_error(e))
 }
 
 /// A distribution of two float parameters: `name(g, x, y)`.
-fn distribution2(vm: &mut Vm, args: &[Value], f: fn(&mut Random, f64, f64) -> crate::modules::native::NativeResult<f64>) -> PyResult<Value> {
+fn distribution2(
+    vm: &mut Vm,
+    args: &[Value],
+    f: fn(&mut Random, f64, f64) -> crate::modules::native::NativeResult<f64>,
+) -> PyResult<Value> {
     let (x, y) = (float_arg(vm, args, 0)?, float_arg(vm, args, 1)?);
-    with_rng(vm, args, |r| f(r, x, y))?.map(Value::Float).map_err(|e| vm.native_error(e))
+    with_rng(vm, args, |r| f(r, x, y))?
+        .map(Value::Float)
+        .map_err(|e| vm.native_error(e))
 }
 
 fn gauss(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
@@ -277,7 +329,7 @@ fn paretovariate(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 }
 
 pub fn init(_vm: &mut Vm, ns: &Rc<DictObj>) -> PyResult<()> {
-    let functions: [(&'static str, NativeFn); 25] = [
+    let functions: [(&'static str, NativeFn); 24] = [
         ("new", new),
         ("seed", seed),
         ("getstate", getstate),
@@ -302,7 +354,6 @@ pub fn init(_vm: &mut Vm, ns: &Rc<DictObj>) -> PyResult<()> {
         ("weibullvariate", weibullvariate),
         ("expovariate", expovariate),
         ("paretovariate", paretovariate),
-        ("randbelow", randbelow),
     ];
     for (name, f) in functions {
         ns.set_str(name, native_function(name, name.to_owned(), f));

@@ -1,4 +1,6 @@
-//! `sys`: argv, the standard streams, exit and the recursion limit.
+//! `_sys`: argv, the standard streams, exit, the recursion limit and the
+//! loaded modules; `sys.py` re-exports them and adds what is simpler in
+//! Python (`version_info`, the `modules` view).
 
 use std::any::Any;
 use std::rc::Rc;
@@ -6,7 +8,7 @@ use std::rc::Rc;
 use crate::value::Value;
 use crate::vm::builtins::native_function;
 use crate::vm::exceptions::ExcKind;
-use crate::vm::objects::{DictObj, KwArgs, NativeObject};
+use crate::vm::objects::{DictObj, KwArgs, ModuleObj, NativeObject};
 use crate::vm::{PyResult, Vm};
 
 /// `sys.stdout` / `sys.stderr`.
@@ -83,6 +85,22 @@ fn exc_info(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     })
 }
 
+/// `_sys.modules()`: a fresh dict of the loaded modules, `__main__` first.
+fn modules(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let table = DictObj::new();
+    if let Some(main) = vm.frames.first() {
+        let module = ModuleObj {
+            name: "__main__".to_owned(),
+            dict: main.globals.clone(),
+        };
+        table.set_str("__main__", Value::Module(Rc::new(module)));
+    }
+    for (name, module) in &vm.modules {
+        table.set_str(name, module.clone());
+    }
+    Ok(Value::Dict(table))
+}
+
 pub fn init(vm: &mut Vm, ns: &Rc<DictObj>) -> PyResult<()> {
     let argv = vm.argv.iter().map(|a| Value::str(a)).collect();
     ns.set_str("argv", Value::list(argv));
@@ -116,17 +134,11 @@ pub fn init(vm: &mut Vm, ns: &Rc<DictObj>) -> PyResult<()> {
         "exc_info",
         native_function("exc_info", "exc_info".into(), exc_info),
     );
-    ns.set_str("version", Value::str("3.11.7 (kairos)"));
     ns.set_str(
-        "version_info",
-        Value::tuple(vec![
-            Value::Int(3),
-            Value::Int(11),
-            Value::Int(7),
-            Value::str("final"),
-            Value::Int(0),
-        ]),
+        "modules",
+        native_function("modules", "modules".into(), modules),
     );
+    ns.set_str("version", Value::str("3.11.7 (kairos)"));
     ns.set_str("platform", Value::str("linux"));
     ns.set_str("maxsize", Value::Int(i64::MAX));
     ns.set_str("byteorder", Value::str("little"));

@@ -93,6 +93,29 @@ pub fn slice(
     )
 }
 
+/// `*a` alone is only a target or part of a display or call; as a value
+/// CPython's compiler rejects it.
+pub fn no_bare_starred(value: &Expr) -> Result<(), SyntaxError> {
+    match value.node {
+        ExprKind::Starred(_) => Err(SyntaxError::syntax(
+            "can't use starred expression here",
+            value.span,
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// `a[*b]` subscripts with a one-element tuple, as in CPython.
+pub fn lone_subscript(index: Expr) -> Expr {
+    match index.node {
+        ExprKind::Starred(_) => {
+            let span = index.span;
+            Spanned::new(ExprKind::Tuple(vec![index]), span)
+        }
+        _ => index,
+    }
+}
+
 pub fn dict(items: Vec<(Option<Expr>, Expr)>, l: usize, r: usize) -> Expr {
     let (keys, values) = items.into_iter().unzip();
     expr(ExprKind::Dict { keys, values }, l, r)

@@ -5,12 +5,12 @@ mod actions;
 mod diagnose;
 pub mod error;
 mod fstring;
-pub mod lexer;
+mod lexer;
 mod params;
 mod parser;
 mod strings;
 mod targets;
-pub mod token;
+mod token;
 mod unicode_names;
 
 pub use error::{SyntaxError, SyntaxErrorKind};

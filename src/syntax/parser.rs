@@ -5,7 +5,7 @@ use super::diagnose;
 use super::error::SyntaxError;
 use super::lexer::{self, Mode, Spanned, Tokens};
 use super::token::Tok;
-use crate::ast::{Expr, Module};
+use crate::ast::{Expr, ExprKind, Module};
 
 lalrpop_util::lalrpop_mod!(
     #[allow(clippy::all, clippy::pedantic, unused, dead_code)]
@@ -27,6 +27,10 @@ pub fn parse_fstring_expr(src: &str, start: usize, end: usize) -> Result<Expr, S
     let tokens = lexer::tokenize(src, start, end, Mode::FStringExpr);
     let lex_error = tokens.error.clone();
     match run(src, tokens) {
+        Ok(Top::Expr(e)) if matches!(e.node, ExprKind::Starred(_)) => Err(SyntaxError::syntax(
+            "f-string: cannot use starred expression here",
+            e.span,
+        )),
         Ok(Top::Expr(e)) => Ok(e),
         Ok(Top::Module(_)) => unreachable_top(),
         // Tokenizer errors keep their own wording.

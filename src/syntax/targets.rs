@@ -122,6 +122,7 @@ pub fn assign(first: Expr, rest: Vec<Expr>, span: Span) -> Result<Stmt, SyntaxEr
     let mut targets = vec![first];
     targets.extend(rest);
     let value = targets.pop().expect("the grammar gives at least one value");
+    super::actions::no_bare_starred(&value)?;
     let first_bad = targets
         .iter()
         .enumerate()

@@ -102,6 +102,11 @@ impl Vm {
         } else {
             Layout::Object
         };
+        let mut namespace = namespace;
+        // Defining __eq__ without __hash__ makes instances unhashable.
+        if namespace.contains_key("__eq__") && !namespace.contains_key("__hash__") {
+            namespace.insert("__hash__".into(), Value::None);
+        }
         let module = match namespace.get("__module__") {
             Some(Value::Str(s)) => s.as_str().to_owned(),
             _ => "__main__".to_owned(),

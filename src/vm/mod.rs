@@ -19,6 +19,8 @@ pub mod objects;
 pub mod ops;
 pub mod protocol;
 pub mod repr;
+pub mod settable;
+pub mod slots;
 pub mod strings;
 pub mod suggest;
 pub mod traceback;
@@ -125,6 +127,7 @@ impl Vm {
         };
         builtins::install(&mut vm);
         generators::install(&mut vm);
+        slots::install(&mut vm);
         vm
     }
 

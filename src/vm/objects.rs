@@ -4,7 +4,7 @@ use std::any::Any;
 use std::cell::{Cell as StdCell, RefCell};
 use std::rc::Rc;
 
-use indexmap::{IndexMap, IndexSet};
+use indexmap::IndexMap;
 
 use crate::bytecode::CodeObject;
 use crate::value::Value;
@@ -203,7 +203,7 @@ impl DictObj {
 /// Sets and frozensets.
 #[derive(Default)]
 pub struct SetObj {
-    pub items: RefCell<IndexSet<HashKey>>,
+    pub items: RefCell<crate::vm::settable::SetTable>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

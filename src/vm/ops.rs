@@ -79,7 +79,7 @@ impl Vm {
                 if let Value::Set(s) = a {
                     let result = self.binary_op(a, b, op)?;
                     if let Value::Set(r) = result {
-                        let items = r.items.borrow().clone();
+                        let items = r.items.borrow().copy();
                         *s.items.borrow_mut() = items;
                     }
                     return Ok(a.clone());
@@ -159,7 +159,12 @@ impl Vm {
     }
 
     /// Built-in operand types; `None` when the operation is not built in.
-    fn builtin_binary(&mut self, a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
+    pub(crate) fn builtin_binary(
+        &mut self,
+        a: &Value,
+        b: &Value,
+        op: BinOp,
+    ) -> PyResult<Option<Value>> {
         if is_int(a) && is_int(b) {
             return self.bigint_op(
                 as_big(a).unwrap_or_default(),
@@ -339,12 +344,12 @@ impl Vm {
                 BinOp::Mult,
             ) if is_int(n) => self.repeat(b, n)?,
             (Value::Set(x) | Value::FrozenSet(x), Value::Set(y) | Value::FrozenSet(y), _) => {
-                let (x, y) = (x.items.borrow().clone(), y.items.borrow().clone());
+                let (x, y) = (x.items.borrow(), y.items.borrow());
                 let items = match op {
-                    BinOp::BitOr => x.union(&y).cloned().collect(),
-                    BinOp::BitAnd => x.intersection(&y).cloned().collect(),
-                    BinOp::Sub => x.difference(&y).cloned().collect(),
-                    BinOp::BitXor => x.symmetric_difference(&y).cloned().collect(),
+                    BinOp::BitOr => x.union(&y),
+                    BinOp::BitAnd => x.intersection(&y),
+                    BinOp::Sub => x.difference(&y),
+                    BinOp::BitXor => x.symmetric_difference(&y),
                     _ => return Ok(None),
                 };
                 let set = Rc::new(crate::vm::objects::SetObj {
@@ -549,11 +554,10 @@ impl Vm {
         if let (Value::Set(x) | Value::FrozenSet(x), Value::Set(y) | Value::FrozenSet(y)) = (a, b) {
             if !matches!(op, CmpOp::Eq | CmpOp::NotEq) {
                 let (x, y) = (x.items.borrow(), y.items.borrow());
-                let subset =
-                    |p: &indexmap::IndexSet<crate::vm::hash::HashKey>,
-                     q: &indexmap::IndexSet<crate::vm::hash::HashKey>| {
-                        p.len() <= q.len() && p.iter().all(|k| q.contains(k))
-                    };
+                let subset = |p: &crate::vm::settable::SetTable,
+                              q: &crate::vm::settable::SetTable| {
+                    p.len() <= q.len() && p.iter().all(|k| q.contains(k))
+                };
                 return Ok(Value::Bool(match op {
                     CmpOp::LtE => subset(&x, &y),
                     CmpOp::Lt => x.len() < y.len() && subset(&x, &y),
@@ -616,7 +620,7 @@ impl Vm {
     }
 
     /// Ordering of numbers and strings; `Some(None)` for unordered (NaN).
-    fn builtin_order(
+    pub(crate) fn builtin_order(
         &mut self,
         a: &Value,
         b: &Value,
@@ -642,7 +646,7 @@ impl Vm {
         }))
     }
 
-    fn container_eq(&mut self, a: &Value, b: &Value) -> PyResult<Option<bool>> {
+    pub(crate) fn container_eq(&mut self, a: &Value, b: &Value) -> PyResult<Option<bool>> {
         Ok(Some(match (a, b) {
             (Value::List(x), Value::List(y)) => {
                 let (x, y) = (x.borrow().clone(), y.borrow().clone());

@@ -352,6 +352,9 @@ impl Vm {
                         _ => {}
                     }
                 }
+                if !slots_allow(&inst.class, name) {
+                    return Err(self.attribute_error(obj, name));
+                }
                 inst.dict.borrow_mut().insert(name.into(), value);
                 Ok(())
             }
@@ -1183,4 +1186,33 @@ fn same_hash<'a>(keys: impl Iterator<Item = &'a HashKey>, key: &HashKey) -> Vec<
         .filter(|(_, k)| k.hash == key.hash)
         .map(|(i, k)| (i, k.value.clone()))
         .collect()
+}
+
+/// `__slots__`: when every class in the MRO declares slots (and none
+/// declares `__dict__`), only the named attributes may be set.
+fn slots_allow(class: &TypeObj, name: &str) -> bool {
+    let mut allowed = Vec::new();
+    let mut declared = false;
+    for t in std::iter::once(class).chain(class.mro.iter().map(|t| &**t)) {
+        if t.module == "builtins" {
+            continue;
+        }
+        declared = true;
+        match t.dict.borrow().get("__slots__") {
+            None => return true,
+            Some(Value::Str(s)) => allowed.push(s.as_str().to_owned()),
+            Some(Value::Tuple(items)) => allowed.extend(items.iter().filter_map(|i| match i {
+                Value::Str(s) => Some(s.as_str().to_owned()),
+                _ => None,
+            })),
+            Some(Value::List(items)) => {
+                allowed.extend(items.borrow().iter().filter_map(|i| match i {
+                    Value::Str(s) => Some(s.as_str().to_owned()),
+                    _ => None,
+                }))
+            }
+            Some(_) => return true,
+        }
+    }
+    !declared || allowed.iter().any(|a| a == name || a == "__dict__")
 }

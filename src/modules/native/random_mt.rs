@@ -192,6 +192,31 @@ impl Random {
         self.seed_int(&BigInt::from(hash));
     }
 
+    // ------------------------------------------------------------ state
+
+    /// `getstate()`'s parts: the state words, the position in them, gauss's spare.
+    pub fn state(&self) -> (Vec<u32>, usize, Option<f64>) {
+        (self.state.to_vec(), self.index, self.gauss_next)
+    }
+
+    /// `setstate()` from the 624 words plus the position (CPython's internal
+    /// state tuple) and gauss's spare value.
+    pub fn set_state(&mut self, internal: &[u64], gauss_next: Option<f64>) -> NativeResult<()> {
+        if internal.len() != N + 1 {
+            return Err(NativeError::value("state vector is the wrong size"));
+        }
+        let index = internal[N];
+        if index > N as u64 {
+            return Err(NativeError::value("invalid state"));
+        }
+        for (word, &value) in self.state.iter_mut().zip(internal) {
+            *word = value as u32;
+        }
+        self.index = index as usize;
+        self.gauss_next = gauss_next;
+        Ok(())
+    }
+
     // ------------------------------------------------------------ core generator
 
     fn generate(&mut self) {

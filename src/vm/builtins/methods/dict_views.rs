@@ -5,7 +5,7 @@ use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use indexmap::IndexSet;
+use crate::vm::settable::SetTable;
 
 use crate::value::Value;
 use crate::vm::builtins::args::{exactly_one, self_arg};
@@ -155,7 +155,7 @@ fn repr(vm: &mut Vm, args: &[Value], _kwargs: &KwArgs) -> PyResult<Value> {
 }
 
 /// Hash keys of any iterable's items (for the set operators).
-fn key_set(vm: &mut Vm, v: &Value) -> PyResult<IndexSet<HashKey>> {
+fn key_set(vm: &mut Vm, v: &Value) -> PyResult<SetTable> {
     let items = match v {
         Value::Native(n) => match n.as_any().downcast_ref::<DictView>() {
             Some(view) => snapshot(view),
@@ -163,14 +163,14 @@ fn key_set(vm: &mut Vm, v: &Value) -> PyResult<IndexSet<HashKey>> {
         },
         _ => vm.collect_iterable(v)?,
     };
-    let mut set = IndexSet::with_capacity(items.len());
+    let mut set = SetTable::new();
     for item in items {
         set.insert(vm.hash_key(item)?);
     }
     Ok(set)
 }
 
-fn to_set(items: IndexSet<HashKey>) -> Value {
+fn to_set(items: SetTable) -> Value {
     Value::Set(Rc::new(SetObj {
         items: RefCell::new(items),
     }))
@@ -181,7 +181,7 @@ fn to_set(items: IndexSet<HashKey>) -> Value {
 fn set_op(
     vm: &mut Vm,
     args: &[Value],
-    op: fn(&IndexSet<HashKey>, &IndexSet<HashKey>) -> IndexSet<HashKey>,
+    op: fn(&SetTable, &SetTable) -> SetTable,
 ) -> PyResult<Value> {
     this(vm, args, "set operation")?;
     let Some(other) = args.get(1) else {
@@ -196,25 +196,23 @@ fn set_op(
 }
 
 fn and(vm: &mut Vm, args: &[Value], _kwargs: &KwArgs) -> PyResult<Value> {
-    set_op(vm, args, |a, b| a.intersection(b).cloned().collect())
+    set_op(vm, args, SetTable::intersection)
 }
 
 fn or(vm: &mut Vm, args: &[Value], _kwargs: &KwArgs) -> PyResult<Value> {
-    set_op(vm, args, |a, b| a.union(b).cloned().collect())
+    set_op(vm, args, SetTable::union)
 }
 
 fn xor(vm: &mut Vm, args: &[Value], _kwargs: &KwArgs) -> PyResult<Value> {
-    set_op(vm, args, |a, b| {
-        a.symmetric_difference(b).cloned().collect()
-    })
+    set_op(vm, args, SetTable::symmetric_difference)
 }
 
 fn sub(vm: &mut Vm, args: &[Value], _kwargs: &KwArgs) -> PyResult<Value> {
-    set_op(vm, args, |a, b| a.difference(b).cloned().collect())
+    set_op(vm, args, SetTable::difference)
 }
 
 fn rsub(vm: &mut Vm, args: &[Value], _kwargs: &KwArgs) -> PyResult<Value> {
-    set_op(vm, args, |a, b| b.difference(a).cloned().collect())
+    set_op(vm, args, |a, b| b.difference(a))
 }
 
 /// Keys and items views equal any set-like object with the same members.
@@ -243,5 +241,6 @@ fn isdisjoint(vm: &mut Vm, args: &[Value], kwargs: &KwArgs) -> PyResult<Value> {
     let other = exactly_one(vm, "isdisjoint", &args[1..], kwargs)?;
     let a = key_set(vm, &args[0])?;
     let b = key_set(vm, other)?;
-    Ok(Value::Bool(a.is_disjoint(&b)))
+    let result = !a.iter().any(|k| b.contains(k));
+    Ok(Value::Bool(result))
 }

@@ -3,8 +3,6 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use indexmap::IndexSet;
-
 use crate::value::Value;
 use crate::vm::builtins::args::{exactly_one, expect_count, no_kwargs, self_arg, takes_count};
 use crate::vm::builtins::methods::add_new;
@@ -12,9 +10,10 @@ use crate::vm::builtins::methods::exceptions::new_exception_error;
 use crate::vm::exceptions::ExcKind;
 use crate::vm::hash::HashKey;
 use crate::vm::objects::{KwArgs, NativeFn, SetObj};
+use crate::vm::settable::SetTable;
 use crate::vm::{PyResult, Vm};
 
-type Keys = IndexSet<HashKey>;
+type Keys = SetTable;
 
 pub fn install(vm: &mut Vm) {
     let set = vm.types.set.clone();
@@ -77,10 +76,10 @@ fn make(items: Keys, frozen: bool) -> Value {
 /// The hash keys of any iterable's items.
 fn keys_of(vm: &mut Vm, v: &Value) -> PyResult<Keys> {
     if let Value::Set(s) | Value::FrozenSet(s) = v {
-        return Ok(s.items.borrow().clone());
+        return Ok(s.items.borrow().copy());
     }
     let items = vm.collect_iterable(v)?;
-    let mut keys = Keys::with_capacity(items.len());
+    let mut keys = Keys::new();
     for item in items {
         keys.insert(vm.hash_key(item)?);
     }
@@ -130,7 +129,7 @@ fn copy(vm: &mut Vm, args: &[Value], kwargs: &KwArgs) -> PyResult<Value> {
     if frozen {
         return Ok(args[0].clone());
     }
-    let items = s.items.borrow().clone();
+    let items = s.items.borrow().copy();
     Ok(make(items, false))
 }
 
@@ -144,7 +143,7 @@ fn fold(
 ) -> PyResult<(Rc<SetObj>, bool, Keys)> {
     let (s, frozen) = this(vm, args, method)?;
     no_kwargs(vm, method, kwargs)?;
-    let mut acc = s.items.borrow().clone();
+    let mut acc = s.items.borrow().copy();
     for other in &args[1..] {
         let keys = keys_of(vm, other)?;
         acc = op(&acc, &keys);
@@ -153,19 +152,19 @@ fn fold(
 }
 
 fn union_op(a: &Keys, b: &Keys) -> Keys {
-    a.union(b).cloned().collect()
+    a.union(b)
 }
 
 fn intersection_op(a: &Keys, b: &Keys) -> Keys {
-    a.intersection(b).cloned().collect()
+    a.intersection(b)
 }
 
 fn difference_op(a: &Keys, b: &Keys) -> Keys {
-    a.difference(b).cloned().collect()
+    a.difference(b)
 }
 
 fn symmetric_difference_op(a: &Keys, b: &Keys) -> Keys {
-    a.symmetric_difference(b).cloned().collect()
+    a.symmetric_difference(b)
 }
 
 fn union(vm: &mut Vm, args: &[Value], kwargs: &KwArgs) -> PyResult<Value> {
@@ -196,9 +195,14 @@ fn symmetric_difference(vm: &mut Vm, args: &[Value], kwargs: &KwArgs) -> PyResul
     Ok(make(keys, frozen))
 }
 
+/// In place, as CPython's set_update_internal (the table keeps its layout).
 fn update(vm: &mut Vm, args: &[Value], kwargs: &KwArgs) -> PyResult<Value> {
-    let (s, _, keys) = fold(vm, args, kwargs, "update", union_op)?;
-    *s.items.borrow_mut() = keys;
+    let (s, _) = this(vm, args, "update")?;
+    no_kwargs(vm, "update", kwargs)?;
+    for other in &args[1..] {
+        let keys = keys_of(vm, other)?;
+        s.items.borrow_mut().merge(&keys);
+    }
     Ok(Value::None)
 }
 
@@ -236,23 +240,26 @@ fn other_keys(
 ) -> PyResult<(Keys, Keys)> {
     let (s, _) = this(vm, args, method)?;
     let other = exactly_one(vm, &format!("set.{method}"), &args[1..], kwargs)?;
-    let mine = s.items.borrow().clone();
+    let mine = s.items.borrow().copy();
     Ok((mine, keys_of(vm, other)?))
 }
 
 fn issubset(vm: &mut Vm, args: &[Value], kwargs: &KwArgs) -> PyResult<Value> {
     let (a, b) = other_keys(vm, args, kwargs, "issubset")?;
-    Ok(Value::Bool(a.is_subset(&b)))
+    let result = a.iter().all(|k| b.contains(k));
+    Ok(Value::Bool(result))
 }
 
 fn issuperset(vm: &mut Vm, args: &[Value], kwargs: &KwArgs) -> PyResult<Value> {
     let (a, b) = other_keys(vm, args, kwargs, "issuperset")?;
-    Ok(Value::Bool(a.is_superset(&b)))
+    let result = b.iter().all(|k| a.contains(k));
+    Ok(Value::Bool(result))
 }
 
 fn isdisjoint(vm: &mut Vm, args: &[Value], kwargs: &KwArgs) -> PyResult<Value> {
     let (a, b) = other_keys(vm, args, kwargs, "isdisjoint")?;
-    Ok(Value::Bool(a.is_disjoint(&b)))
+    let result = !a.iter().any(|k| b.contains(k));
+    Ok(Value::Bool(result))
 }
 
 fn add(vm: &mut Vm, args: &[Value], kwargs: &KwArgs) -> PyResult<Value> {
@@ -266,7 +273,7 @@ fn remove(vm: &mut Vm, args: &[Value], kwargs: &KwArgs) -> PyResult<Value> {
     let (s, _) = this(vm, args, "remove")?;
     let item = exactly_one(vm, "set.remove", &args[1..], kwargs)?;
     let key = lookup_key(vm, item)?;
-    let removed = s.items.borrow_mut().shift_remove(&key);
+    let removed = s.items.borrow_mut().remove(&key);
     if removed {
         Ok(Value::None)
     } else {
@@ -278,16 +285,16 @@ fn discard(vm: &mut Vm, args: &[Value], kwargs: &KwArgs) -> PyResult<Value> {
     let (s, _) = this(vm, args, "discard")?;
     let item = exactly_one(vm, "set.discard", &args[1..], kwargs)?;
     let key = lookup_key(vm, item)?;
-    s.items.borrow_mut().shift_remove(&key);
+    s.items.borrow_mut().remove(&key);
     Ok(Value::None)
 }
 
-/// Removes the first item in iteration order.
+/// Removes an item as CPython does (from where the last pop stopped).
 fn pop(vm: &mut Vm, args: &[Value], kwargs: &KwArgs) -> PyResult<Value> {
     let (s, _) = this(vm, args, "pop")?;
     no_kwargs(vm, "set.pop", kwargs)?;
     takes_count(vm, "set.pop", &args[1..], 0, 0)?;
-    let first = s.items.borrow_mut().shift_remove_index(0);
+    let first = s.items.borrow_mut().pop();
     match first {
         Some(k) => Ok(k.value),
         None => Err(new_exception_error(

@@ -10,6 +10,10 @@ use super::strings;
 use super::token::Tok;
 use crate::ast::Span;
 
+mod walk;
+
+use walk::{ends_operand, starts_operand};
+
 type Failure = ParseError<usize, Tok, SyntaxError>;
 
 pub fn explain(
@@ -61,9 +65,9 @@ fn invalid_syntax(span: Span) -> SyntaxError {
 }
 
 /// The failing token in its surroundings.
-struct Context<'a> {
+pub(super) struct Context<'a> {
     src: &'a str,
-    toks: &'a [Spanned],
+    pub(super) toks: &'a [Spanned],
     /// Index of the failing token in `toks` (`toks.len()` at end of input).
     index: usize,
     expected: Vec<String>,
@@ -85,10 +89,6 @@ impl<'a> Context<'a> {
 
     fn expects(&self, terminal: &str) -> bool {
         self.expected.iter().any(|e| e == terminal)
-    }
-
-    fn tok(&self, i: usize) -> Option<&'a Tok> {
-        self.toks.get(i).map(|t| &t.1)
     }
 
     /// CPython reports errors at the end marker on the last line, without
@@ -161,6 +161,9 @@ impl<'a> Context<'a> {
         if let Some(e) = self.unpacking_in_comprehension(tok) {
             return e;
         }
+        if let Some(e) = self.starred_in_group(tok) {
+            return e;
+        }
         if let Some(e) = self.dict_key_without_colon(tok) {
             return e;
         }
@@ -189,20 +192,6 @@ impl<'a> Context<'a> {
             return e;
         }
         invalid_syntax(span)
-    }
-
-    /// Index of the first token of the logical line containing `i`.
-    fn line_start(&self, i: usize) -> usize {
-        let mut s = i.min(self.toks.len());
-        while s > 0
-            && !matches!(
-                self.toks[s - 1].1,
-                Tok::Newline | Tok::Indent | Tok::Dedent | Tok::StartModule | Tok::StartFString
-            )
-        {
-            s -= 1;
-        }
-        s
     }
 
     fn wants_colon(&self, tok: &Tok) -> bool {
@@ -373,22 +362,6 @@ impl<'a> Context<'a> {
         ))
     }
 
-    /// Whether a binary operator sits at the top level of tokens `from..=to`.
-    fn has_operator(&self, from: usize, to: usize) -> bool {
-        let mut depth = 0usize;
-        for i in from..=to {
-            let t = &self.toks[i].1;
-            if t.opening_bracket().is_some() {
-                depth += 1;
-            } else if t.closing_bracket().is_some() {
-                depth = depth.saturating_sub(1);
-            } else if depth == 0 && i > from && is_binary_operator(t) {
-                return true;
-            }
-        }
-        false
-    }
-
     /// `{1:}` and `def f(x=):` — a value is missing after `:` or `=`.
     fn missing_value(&self, tok: &Tok) -> Option<SyntaxError> {
         let prev = self.index.checked_sub(1)?;
@@ -405,13 +378,6 @@ impl<'a> Context<'a> {
             _ => return None,
         };
         Some(SyntaxError::syntax(msg, Span::new(*l, *r)))
-    }
-
-    /// Whether the `(` at `open` starts a `def` parameter list.
-    fn is_parameter_list(&self, open: usize) -> bool {
-        open >= 2
-            && matches!(self.toks[open - 1].1, Tok::Name(_))
-            && self.toks[open - 2].1 == Tok::Def
     }
 
     /// `[*a for a in b]` / `{**a for a in b}`.
@@ -460,6 +426,24 @@ impl<'a> Context<'a> {
         ))
     }
 
+    /// `(*a)`: a starred expression in parentheses without a comma.
+    fn starred_in_group(&self, tok: &Tok) -> Option<SyntaxError> {
+        if *tok != Tok::RPar {
+            return None;
+        }
+        let open = self.innermost_open(self.index)?;
+        let is_group =
+            self.toks[open].1 == Tok::LPar && (open == 0 || !ends_operand(&self.toks[open - 1].1));
+        let (l, star, _) = self.toks.get(open + 1)?;
+        if !is_group || *star != Tok::Star {
+            return None;
+        }
+        Some(SyntaxError::syntax(
+            "cannot use starred expression here",
+            Span::new(*l, self.toks[self.index - 1].2),
+        ))
+    }
+
     /// `{"a": 1, "b" 2}`: inside a dict display only a `:` may follow a key.
     fn dict_key_without_colon(&self, tok: &Tok) -> Option<SyntaxError> {
         if !self.expects(":") || self.expects("}") || self.expects(",") || *tok == Tok::Colon {
@@ -476,19 +460,6 @@ impl<'a> Context<'a> {
             "':' expected after dictionary key",
             Span::new(key_end - 1, key_end),
         ))
-    }
-
-    /// Index of the innermost bracket still open before token `i`.
-    fn innermost_open(&self, i: usize) -> Option<usize> {
-        let mut open = Vec::new();
-        for (j, (_, t, _)) in self.toks[..i.min(self.toks.len())].iter().enumerate() {
-            if t.opening_bracket().is_some() {
-                open.push(j);
-            } else if t.closing_bracket().is_some() {
-                open.pop();
-            }
-        }
-        open.pop()
     }
 
     /// `print "hello"`: CPython's hint for Python 2 statements.
@@ -535,17 +506,6 @@ impl<'a> Context<'a> {
         ))
     }
 
-    /// Index just after the expression starting at `i`.
-    fn next_after(&self, i: usize) -> Option<usize> {
-        let end = self.expression_end(i, false)?;
-        Some(
-            self.toks
-                .iter()
-                .position(|t| t.0 >= end && t.2 > t.0)
-                .unwrap_or(self.toks.len()),
-        )
-    }
-
     /// `x = 1 if y` without `else`.
     fn if_without_else(&self) -> Option<SyntaxError> {
         let if_index = (0..self.index).rev().find(|&i| self.toks[i].1 == Tok::If)?;
@@ -581,215 +541,4 @@ impl<'a> Context<'a> {
             Span::new(start, end),
         ))
     }
-
-    /// Start offset of the `disjunction` that ends with token `last`.
-    fn operand_start(&self, last: usize) -> Option<usize> {
-        self.operand_start_index(last).map(|i| self.toks[i].0)
-    }
-
-    /// Index of the first token of the `disjunction` that ends with token
-    /// `last`: primaries (atoms with trailers) joined by binary operators,
-    /// each possibly behind prefix operators.
-    fn operand_start_index(&self, last: usize) -> Option<usize> {
-        let mut i = last;
-        self.toks.get(i)?;
-        loop {
-            // Back over one primary.
-            loop {
-                let t = &self.toks[i].1;
-                if t.closing_bracket().is_some() {
-                    i = self.matching_open(i)?;
-                    let is_trailer =
-                        i > 0 && ends_operand(&self.toks[i - 1].1) && self.toks[i].1 != Tok::LBrace;
-                    if is_trailer {
-                        i -= 1;
-                        continue;
-                    }
-                } else if matches!(t, Tok::Name(_)) && i >= 2 && self.toks[i - 1].1 == Tok::Dot {
-                    i -= 2;
-                    continue;
-                } else if matches!(t, Tok::Str(_)) {
-                    while i > 0 && matches!(self.toks[i - 1].1, Tok::Str(_)) {
-                        i -= 1;
-                    }
-                }
-                break;
-            }
-            // Prefix operators: `-x`, `not x`, `await x`.
-            while i > 0 && self.is_prefix_at(i - 1) {
-                i -= 1;
-            }
-            // A binary operator joins it to an earlier operand.
-            let Some(op) = i.checked_sub(1) else {
-                return Some(i);
-            };
-            let op_len = match (&self.toks[op].1, op.checked_sub(1).map(|j| &self.toks[j].1)) {
-                (Tok::In, Some(Tok::Not)) => 2,
-                (t, _) if is_binary_operator(t) => 1,
-                _ => return Some(i),
-            };
-            match (op + 1).checked_sub(op_len + 1) {
-                Some(before) if ends_operand(&self.toks[before].1) => i = before,
-                _ => return Some(i),
-            }
-        }
-    }
-
-    /// Whether token `i` is a prefix (unary) operator.
-    fn is_prefix_at(&self, i: usize) -> bool {
-        match self.toks[i].1 {
-            Tok::Not | Tok::Await | Tok::Tilde => true,
-            Tok::Minus | Tok::Plus => i == 0 || !ends_operand(&self.toks[i - 1].1),
-            _ => false,
-        }
-    }
-
-    fn matching_open(&self, close: usize) -> Option<usize> {
-        let mut depth = 0usize;
-        for i in (0..=close).rev() {
-            let t = &self.toks[i].1;
-            if t.closing_bracket().is_some() {
-                depth += 1;
-            } else if t.opening_bracket().is_some() {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(i);
-                }
-            }
-        }
-        None
-    }
-
-    fn matching_close(&self, open: usize) -> Option<usize> {
-        let mut depth = 0usize;
-        for i in open..self.toks.len() {
-            let t = &self.toks[i].1;
-            if t.opening_bracket().is_some() {
-                depth += 1;
-            } else if t.closing_bracket().is_some() {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(i);
-                }
-            }
-        }
-        None
-    }
-
-    /// End offset of the expression starting at token `i` (operands joined
-    /// by binary operators, with trailers); with `commas`, a tuple of them.
-    fn expression_end(&self, mut i: usize, commas: bool) -> Option<usize> {
-        let mut end = None;
-        loop {
-            // Prefix operators.
-            while matches!(
-                self.tok(i),
-                Some(Tok::Not | Tok::Minus | Tok::Plus | Tok::Tilde | Tok::Await)
-            ) {
-                i += 1;
-            }
-            let t = self.tok(i)?;
-            if t.opening_bracket().is_some() {
-                i = self.matching_close(i)?;
-            } else if matches!(t, Tok::Str(_)) {
-                while matches!(self.tok(i + 1), Some(Tok::Str(_))) {
-                    i += 1;
-                }
-            } else if !ends_operand(t) {
-                return end;
-            }
-            end = Some(self.toks[i].2);
-            i += 1;
-            // Trailers.
-            loop {
-                match self.tok(i) {
-                    Some(Tok::Dot) if matches!(self.tok(i + 1), Some(Tok::Name(_))) => {
-                        end = Some(self.toks[i + 1].2);
-                        i += 2;
-                    }
-                    Some(Tok::LPar | Tok::LSqb) => {
-                        i = self.matching_close(i)?;
-                        end = Some(self.toks[i].2);
-                        i += 1;
-                    }
-                    _ => break,
-                }
-            }
-            match self.tok(i) {
-                Some(t) if is_binary_operator(t) => i += 1,
-                Some(Tok::Comma) if commas => i += 1,
-                _ => return end,
-            }
-        }
-    }
-}
-
-/// Tokens that can end an operand.
-fn ends_operand(t: &Tok) -> bool {
-    matches!(
-        t,
-        Tok::Name(_)
-            | Tok::Int(_)
-            | Tok::Float(_)
-            | Tok::Str(_)
-            | Tok::None
-            | Tok::True
-            | Tok::False
-            | Tok::Ellipsis
-            | Tok::RPar
-            | Tok::RSqb
-            | Tok::RBrace
-    )
-}
-
-/// Tokens that can start an operand.
-fn starts_operand(t: &Tok) -> bool {
-    matches!(
-        t,
-        Tok::Name(_)
-            | Tok::Int(_)
-            | Tok::Float(_)
-            | Tok::Str(_)
-            | Tok::None
-            | Tok::True
-            | Tok::False
-            | Tok::Ellipsis
-            | Tok::LPar
-            | Tok::LSqb
-            | Tok::LBrace
-            | Tok::Lambda
-            | Tok::Not
-            | Tok::Await
-            | Tok::Tilde
-    )
-}
-
-fn is_binary_operator(t: &Tok) -> bool {
-    matches!(
-        t,
-        Tok::Plus
-            | Tok::Minus
-            | Tok::Star
-            | Tok::DoubleStar
-            | Tok::Slash
-            | Tok::DoubleSlash
-            | Tok::Percent
-            | Tok::At
-            | Tok::LeftShift
-            | Tok::RightShift
-            | Tok::Amper
-            | Tok::VBar
-            | Tok::Circumflex
-            | Tok::Less
-            | Tok::Greater
-            | Tok::LessEqual
-            | Tok::GreaterEqual
-            | Tok::EqEqual
-            | Tok::NotEqual
-            | Tok::In
-            | Tok::Is
-            | Tok::Not
-            | Tok::And
-            | Tok::Or
-    )
 }

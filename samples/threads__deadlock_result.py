@@ -1,0 +1,5 @@
+# kairos: deadlock
+import concurrent.futures
+
+print("waiting for a future nobody completes")
+concurrent.futures.Future().result()
