@@ -39,13 +39,6 @@ impl<'a> Compiler<'a> {
             self.expr(d)?;
         }
         let (defaults, kwdefaults) = self.defaults(&f.params)?;
-        if !self.table.future_annotations {
-            let annotations = all_params(&f.params).filter_map(|p| p.annotation.as_ref());
-            for a in annotations.chain(f.returns.as_ref()) {
-                self.expr(a)?;
-                self.emit(Instr::PopTop);
-            }
-        }
         let scope = self.table.function_scope(f, span)?;
         let kind = if f.is_async {
             UnitKind::AsyncFunction
@@ -68,10 +61,43 @@ impl<'a> Compiler<'a> {
         let code = self.finish_unit();
         result?;
         self.make_closure(code, defaults, kwdefaults, span)?;
+        self.store_annotations(f)?;
         for d in f.decorators.iter().rev() {
             self.emit_span(Instr::CallFunction(1), d.span);
         }
         self.name_op(&f.name.node, Ctx::Store);
+        Ok(())
+    }
+
+    /// `f.__annotations__ = {param: annotation, ..., 'return': ...}` on the
+    /// function on top of the stack, evaluated in the enclosing scope.
+    fn store_annotations(&mut self, f: &'a FunctionDef) -> Result<()> {
+        if self.table.future_annotations {
+            return Ok(());
+        }
+        let mut count = 0;
+        self.emit(Instr::Copy(1));
+        for p in all_params(&f.params) {
+            if let Some(a) = &p.annotation {
+                let name = self.mangle(&p.name.node);
+                self.load_str(&name);
+                self.expr(a)?;
+                count += 1;
+            }
+        }
+        if let Some(r) = &f.returns {
+            self.load_str("return");
+            self.expr(r)?;
+            count += 1;
+        }
+        if count == 0 {
+            self.emit(Instr::PopTop);
+            return Ok(());
+        }
+        self.emit(Instr::BuildMap(count));
+        self.emit(Instr::Swap(2));
+        let idx = self.name_idx("__annotations__");
+        self.emit(Instr::StoreAttr(idx));
         Ok(())
     }
 

@@ -71,7 +71,13 @@ impl Vm {
                         Value::None
                     }
                 })),
-                "__annotations__" => Some(Value::Dict(crate::vm::objects::DictObj::new())),
+                "__annotations__" => Some(
+                    f.dict
+                        .borrow()
+                        .get("__annotations__")
+                        .cloned()
+                        .unwrap_or_else(|| Value::Dict(crate::vm::objects::DictObj::new())),
+                ),
                 _ => f.dict.borrow().get(name).cloned(),
             },
             Value::Code(c) => match name {

@@ -227,3 +227,22 @@ fn nan_parameters_that_hang_cpython_raise_instead() {
         ErrorKind::ValueError
     );
 }
+
+#[test]
+fn a_saved_state_replays_the_same_draws() {
+    let mut r = Random::new();
+    r.seed_int(&BigInt::from(7));
+    r.gauss(0.0, 1.0).unwrap();
+    let (words, index, gauss_next) = r.state();
+    let mut internal: Vec<u64> = words.iter().map(|&w| u64::from(w)).collect();
+    internal.push(index as u64);
+    let first: Vec<u64> = (0..3).map(|_| r.random().to_bits()).collect();
+    let spare = r.gauss(0.0, 1.0).unwrap().to_bits();
+    let mut copy = Random::new();
+    copy.set_state(&internal, gauss_next).unwrap();
+    let again: Vec<u64> = (0..3).map(|_| copy.random().to_bits()).collect();
+    assert_eq!(first, again);
+    assert_eq!(spare, copy.gauss(0.0, 1.0).unwrap().to_bits());
+    internal.pop();
+    assert_eq!(copy.set_state(&internal, None).unwrap_err().kind, ErrorKind::ValueError);
+}
