@@ -150,7 +150,11 @@ fn edge_line(
     actual: Option<&super::facts::TimedLine>,
     facts: &Facts,
 ) -> Verdict {
-    let which = if kind == "first_line" { "first" } else { "last" };
+    let which = if kind == "first_line" {
+        "first"
+    } else {
+        "last"
+    };
     let (holds, fact) = match actual {
         Some(line) => (
             same_line(&line.text, claimed),
@@ -266,7 +270,11 @@ mod tests {
 
     #[test]
     fn judges_each_kind_of_claim() {
-        let run = facts("A\nB\nC\n", 2.0000000001, Some("asyncio.exceptions.CancelledError"));
+        let run = facts(
+            "A\nB\nC\n",
+            2.0000000001,
+            Some("asyncio.exceptions.CancelledError"),
+        );
         let claims = Claims {
             elapsed: Some(2.0),
             output: Some("A\nB\nC".into()),
@@ -290,7 +298,10 @@ mod tests {
             raises: Some("ValueError".into()),
             ..Claims::default()
         };
-        let facts: Vec<String> = evaluate(&claims, &run).into_iter().map(|v| v.fact).collect();
+        let facts: Vec<String> = evaluate(&claims, &run)
+            .into_iter()
+            .map(|v| v.fact)
+            .collect();
         assert_eq!(
             facts,
             [

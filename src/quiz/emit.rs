@@ -107,7 +107,9 @@ pub fn block_string(text: &str) -> String {
     let literal_ok = text.contains('\n')
         && !text.contains("'''")
         && !text.ends_with('\'')
-        && !text.chars().any(|c| c.is_control() && c != '\n' && c != '\t');
+        && !text
+            .chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\t');
     if literal_ok {
         format!("'''\n{text}'''")
     } else {

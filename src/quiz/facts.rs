@@ -42,7 +42,13 @@ pub fn run_code(filename: &str, code: &str) -> Facts {
 pub fn program_name(id: &str) -> String {
     let stem: String = id
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '_' || c == '-' { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect();
     format!("{stem}.py")
 }

@@ -4,6 +4,9 @@
 
 use serde::Deserialize;
 
+/// Choices are lettered a to z when a learner takes the quiz.
+pub const MAX_CHOICES: usize = 26;
+
 /// A validated quiz.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quiz {
@@ -231,9 +234,9 @@ fn validate_answer(
                 Ok(Answer::Expect(expect))
             }
         }
-        (None, None) if has_code => {
-            error("a question with `code` needs `choices` (and `answer`) or an `expect` table".into())
-        }
+        (None, None) if has_code => error(
+            "a question with `code` needs `choices` (and `answer`) or an `expect` table".into(),
+        ),
         (None, None) => match answer {
             Some(toml::Value::String(text)) if !text.trim().is_empty() => Ok(Answer::Text {
                 text,
@@ -253,8 +256,8 @@ fn validate_choices(
 ) -> Result<Answer, Vec<String>> {
     let mut errors = Vec::new();
     let choices: Vec<Choice> = raw.into_iter().map(RawChoice::into_choice).collect();
-    if choices.len() < 2 {
-        errors.push(format!("{name}: give at least two choices"));
+    if choices.len() < 2 || choices.len() > MAX_CHOICES {
+        errors.push(format!("{name}: give 2 to {MAX_CHOICES} choices"));
     }
     for (index, choice) in choices.iter().enumerate() {
         if has_code && choice.claims.is_empty() {

@@ -63,7 +63,12 @@ impl AnswerKind {
 
 /// Whether `answer` is right for this run; an error when it cannot be read
 /// as an answer of that kind (the learner is asked again).
-pub fn grade(kind: AnswerKind, answer: &str, claims: &Claims, facts: &Facts) -> Result<bool, String> {
+pub fn grade(
+    kind: AnswerKind,
+    answer: &str,
+    claims: &Claims,
+    facts: &Facts,
+) -> Result<bool, String> {
     let answer = answer.trim_end_matches('\n');
     match kind {
         AnswerKind::Elapsed => {
@@ -75,11 +80,20 @@ pub fn grade(kind: AnswerKind, answer: &str, claims: &Claims, facts: &Facts) -> 
             let answer = answer.trim();
             Ok(match &facts.exception {
                 Some(line) => !answer.is_empty() && same_exception(line, answer),
-                None => matches!(answer.to_ascii_lowercase().as_str(), "none" | "nothing" | "no"),
+                None => matches!(
+                    answer.to_ascii_lowercase().as_str(),
+                    "none" | "nothing" | "no"
+                ),
             })
         }
-        AnswerKind::FirstLine => Ok(facts.lines.first().is_some_and(|l| same_line(&l.text, answer))),
-        AnswerKind::LastLine => Ok(facts.lines.last().is_some_and(|l| same_line(&l.text, answer))),
+        AnswerKind::FirstLine => Ok(facts
+            .lines
+            .first()
+            .is_some_and(|l| same_line(&l.text, answer))),
+        AnswerKind::LastLine => Ok(facts
+            .lines
+            .last()
+            .is_some_and(|l| same_line(&l.text, answer))),
         AnswerKind::Output => {
             let typed: Vec<&str> = answer.lines().map(str::trim_end).collect();
             let printed: Vec<&str> = facts.lines.iter().map(|l| l.text.trim_end()).collect();
@@ -91,7 +105,10 @@ pub fn grade(kind: AnswerKind, answer: &str, claims: &Claims, facts: &Facts) -> 
                 order: Some(typed.clone()),
                 ..Claims::default()
             };
-            Ok(!typed.is_empty() && super::claims::evaluate(&order, facts).iter().all(|v| v.holds))
+            Ok(!typed.is_empty()
+                && super::claims::evaluate(&order, facts)
+                    .iter()
+                    .all(|v| v.holds))
         }
         AnswerKind::OutputContains | AnswerKind::Warns => {
             let wanted = claims
@@ -112,8 +129,14 @@ pub fn true_answer(kind: AnswerKind, claims: &Claims, facts: &Facts) -> String {
             .exception
             .clone()
             .unwrap_or_else(|| "no exception".to_owned()),
-        AnswerKind::FirstLine => facts.lines.first().map_or("(nothing)".into(), |l| l.text.clone()),
-        AnswerKind::LastLine => facts.lines.last().map_or("(nothing)".into(), |l| l.text.clone()),
+        AnswerKind::FirstLine => facts
+            .lines
+            .first()
+            .map_or("(nothing)".into(), |l| l.text.clone()),
+        AnswerKind::LastLine => facts
+            .lines
+            .last()
+            .map_or("(nothing)".into(), |l| l.text.clone()),
         AnswerKind::Output => "the output below".to_owned(),
         AnswerKind::Order => claims.order.clone().unwrap_or_default().join(" / "),
         AnswerKind::OutputContains => claims.output_contains.clone().unwrap_or_default(),

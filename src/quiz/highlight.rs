@@ -5,10 +5,10 @@
 use super::style::{Color, Style};
 
 const KEYWORDS: &[&str] = &[
-    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
-    "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
-    "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return",
-    "try", "while", "with", "yield",
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
+    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+    "with", "yield",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,7 +60,11 @@ fn tokens(code: &str) -> Vec<(Kind, &str)> {
                 .find(|c: char| !(c.is_alphanumeric() || c == '_'))
                 .unwrap_or(rest.len());
             let word = &rest[..len];
-            let kind = if KEYWORDS.contains(&word) { Kind::Keyword } else { Kind::Plain };
+            let kind = if KEYWORDS.contains(&word) {
+                Kind::Keyword
+            } else {
+                Kind::Plain
+            };
             (kind, len)
         } else if c.is_ascii_digit() {
             let len = rest
@@ -89,7 +93,11 @@ fn string_len(text: &str) -> Option<usize> {
     let body = &text[prefix..];
     let quote = body.chars().next().filter(|c| *c == '"' || *c == '\'')?;
     let triple: String = std::iter::repeat(quote).take(3).collect();
-    let (open, multiline) = if body.starts_with(&triple) { (3, true) } else { (1, false) };
+    let (open, multiline) = if body.starts_with(&triple) {
+        (3, true)
+    } else {
+        (1, false)
+    };
     let mut chars = body[open..].char_indices();
     while let Some((i, c)) = chars.next() {
         // A backslash keeps the next character inside, in raw strings too.
@@ -111,8 +119,12 @@ mod tests {
 
     #[test]
     fn plain_style_keeps_the_code() {
-        let code = "async def f(x='#'):  # note\n    s = \"\"\"a\nb\"\"\"\n    return rb'\\'' + 1.5\n";
-        assert_eq!(highlight_lines(code, Style::plain()).join("\n") + "\n", code);
+        let code =
+            "async def f(x='#'):  # note\n    s = \"\"\"a\nb\"\"\"\n    return rb'\\'' + 1.5\n";
+        assert_eq!(
+            highlight_lines(code, Style::plain()).join("\n") + "\n",
+            code
+        );
     }
 
     #[test]

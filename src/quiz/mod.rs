@@ -7,6 +7,7 @@
 
 pub mod check;
 pub mod claims;
+mod emit;
 pub mod facts;
 pub mod format;
 pub mod grade;
@@ -109,13 +110,17 @@ pub fn check_file(path: &Path) -> FileCheck {
         title: None,
         questions: Vec::new(),
         errors: Vec::new(),
+        unreadable: false,
     };
     match load_quiz(path) {
         Ok(quiz) => {
             file.questions = check::check_quiz(&quiz);
             file.title = Some(quiz.title);
         }
-        Err(LoadError::Unreadable(message)) => file.errors.push(message),
+        Err(LoadError::Unreadable(message)) => {
+            file.errors.push(message);
+            file.unreadable = true;
+        }
         Err(LoadError::Invalid(errors)) => file.errors = errors,
     }
     file
@@ -132,10 +137,7 @@ fn check_command(paths: &[PathBuf], format: ReportFormat) -> ExitCode {
         }
     };
     let checked: Vec<FileCheck> = files.iter().map(|path| check_file(path)).collect();
-    let unreadable = unreadable
-        || files
-            .iter()
-            .any(|path| matches!(load_quiz(path), Err(LoadError::Unreadable(_))));
+    let unreadable = unreadable || checked.iter().any(|file| file.unreadable);
     match format {
         ReportFormat::Text => print!("{}", report::render_text(&checked, Style::detect())),
         ReportFormat::Json => println!("{}", report::render_json(&checked)),

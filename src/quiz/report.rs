@@ -20,6 +20,9 @@ pub struct FileCheck {
     pub questions: Vec<QuestionCheck>,
     /// Why the file could not be read or is not a valid quiz.
     pub errors: Vec<String>,
+    /// The file could not be read at all (a usage error, exit status 2).
+    #[serde(skip)]
+    pub unreadable: bool,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -60,7 +63,11 @@ impl Totals {
             notes.push(format!("{} not executable", self.not_executable));
         }
         if self.invalid_files > 0 {
-            let files = if self.invalid_files == 1 { "file" } else { "files" };
+            let files = if self.invalid_files == 1 {
+                "file"
+            } else {
+                "files"
+            };
             notes.push(format!("{} invalid quiz {files}", self.invalid_files));
         }
         if !notes.is_empty() {
@@ -93,7 +100,10 @@ pub fn render_text(files: &[FileCheck], style: Style) -> String {
         out.push_str(&style.paint(Color::Bold, &heading));
         out.push('\n');
         for error in &file.errors {
-            out.push_str(&format!("  {} {error}\n", style.paint(Color::Red, "error:")));
+            out.push_str(&format!(
+                "  {} {error}\n",
+                style.paint(Color::Red, "error:")
+            ));
         }
         for question in &file.questions {
             render_question(&mut out, question, style);
@@ -101,7 +111,11 @@ pub fn render_text(files: &[FileCheck], style: Style) -> String {
     }
     out.push('\n');
     let totals = Totals::of(files);
-    let color = if totals.all_good() { Color::Green } else { Color::Red };
+    let color = if totals.all_good() {
+        Color::Green
+    } else {
+        Color::Red
+    };
     out.push_str(&style.paint(color, &totals.closing_line()));
     out.push('\n');
     out
@@ -143,7 +157,11 @@ fn summarise(check: &QuestionCheck) -> (&'static str, Color, String) {
         ),
         Outcome::Right => {
             let keyed = check.choices.iter().position(|c| c.keyed).unwrap_or(0);
-            ("ok", Color::Green, format!("the key is right: {}", name(keyed)))
+            (
+                "ok",
+                Color::Green,
+                format!("the key is right: {}", name(keyed)),
+            )
         }
         Outcome::WrongKey { keyed, true_choice } => (
             "WRONG KEY",
@@ -159,11 +177,9 @@ fn summarise(check: &QuestionCheck) -> (&'static str, Color, String) {
             Color::Red,
             "the key is wrong: an expect claim is false".to_owned(),
         ),
-        Outcome::Ambiguous { true_choices } if true_choices.is_empty() => (
-            "AMBIGUOUS",
-            Color::Yellow,
-            "no choice is true".to_owned(),
-        ),
+        Outcome::Ambiguous { true_choices } if true_choices.is_empty() => {
+            ("AMBIGUOUS", Color::Yellow, "no choice is true".to_owned())
+        }
         Outcome::Ambiguous { true_choices } => {
             let names: Vec<String> = true_choices.iter().map(|i| name(*i)).collect();
             (

@@ -118,7 +118,12 @@ impl Session<'_> {
             }
         }
         if let Some(explain) = &question.explain {
-            writeln!(self.out, "{} {}", self.paint(Color::Bold, "Why:"), explain.trim())?;
+            writeln!(
+                self.out,
+                "{} {}",
+                self.paint(Color::Bold, "Why:"),
+                explain.trim()
+            )?;
         }
         Ok(Some(right))
     }
@@ -208,13 +213,20 @@ impl Session<'_> {
                     letter(*true_choice)
                 )?;
             }
-            Outcome::Ambiguous { true_choices } if true_choices.is_empty() => {
-                writeln!(self.out, "(None of the choices matches what the program does.)")?
-            }
+            Outcome::Ambiguous { true_choices } if true_choices.is_empty() => writeln!(
+                self.out,
+                "(None of the choices matches what the program does.)"
+            )?,
             Outcome::Ambiguous { true_choices } => {
-                let letters: Vec<String> =
-                    true_choices.iter().map(|i| format!("{})", letter(*i))).collect();
-                writeln!(self.out, "(Several choices are true here: {}.)", letters.join(", "))?
+                let letters: Vec<String> = true_choices
+                    .iter()
+                    .map(|i| format!("{})", letter(*i)))
+                    .collect();
+                writeln!(
+                    self.out,
+                    "(Several choices are true here: {}.)",
+                    letters.join(", ")
+                )?
             }
             _ => {}
         }
@@ -286,9 +298,9 @@ impl Session<'_> {
             }
         }
         let answer = answer.to_lowercase();
-        let right = accept
-            .iter()
-            .any(|phrase| !phrase.trim().is_empty() && answer.contains(&phrase.trim().to_lowercase()));
+        let right = accept.iter().any(|phrase| {
+            !phrase.trim().is_empty() && answer.contains(&phrase.trim().to_lowercase())
+        });
         self.verdict(right)?;
         writeln!(self.out, "The answer: {}", model.trim())?;
         Ok(Some(right))

@@ -178,7 +178,9 @@ impl Vm {
         let nkwonly = code.kwonlyargcount as usize;
         let has_varargs = code.flags & flags::VARARGS != 0;
         let has_varkw = code.flags & flags::VARKEYWORDS != 0;
-        let mut fast: Vec<Option<Value>> = vec![None; code.varnames.len()];
+        let mut frame = self.new_frame(code.clone(), func.globals.clone());
+        let mut fast = std::mem::take(&mut frame.fast);
+        fast.resize(code.varnames.len(), None);
         let qualname = func.qualname.borrow().clone();
 
         let given = args.len();
@@ -285,22 +287,15 @@ impl Vm {
                 name_list(&missing)
             )));
         }
-        let mut cells: Vec<Rc<Cell>> = (0..code.cellvars.len()).map(|_| Cell::new(None)).collect();
+        let mut cells = std::mem::take(&mut frame.cells);
+        cells.extend((0..code.cellvars.len()).map(|_| Cell::new(None)));
         for &(cell, param) in &code.cell_params {
             *cells[cell as usize].value.borrow_mut() = fast[param as usize].take();
         }
         cells.extend(func.closure.iter().cloned());
-        Ok(Box::new(Frame {
-            code,
-            ip: 0,
-            stack: Vec::with_capacity(8),
-            fast,
-            cells,
-            blocks: Vec::new(),
-            globals: func.globals.clone(),
-            locals: None,
-            return_mode: ReturnMode::Push,
-        }))
+        frame.fast = fast;
+        frame.cells = cells;
+        Ok(frame)
     }
 
     fn too_many_positional(

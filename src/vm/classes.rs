@@ -47,7 +47,7 @@ pub fn c3_mro(bases: &[Rc<TypeObj>]) -> Option<Vec<Rc<TypeObj>>> {
 pub fn new_exception(class: &Rc<TypeObj>, args: Vec<Value>) -> Value {
     Value::Instance(Rc::new(Instance {
         class: class.clone(),
-        dict: RefCell::new(AttrMap::new()),
+        dict: RefCell::new(AttrMap::default()),
         exc: Some(RefCell::new(ExcData {
             args,
             ..ExcData::default()
@@ -60,7 +60,7 @@ pub fn new_instance(class: &Rc<TypeObj>) -> Value {
     let exc = (class.layout == Layout::Exception).then(|| RefCell::new(ExcData::default()));
     Value::Instance(Rc::new(Instance {
         class: class.clone(),
-        dict: RefCell::new(AttrMap::new()),
+        dict: RefCell::new(AttrMap::default()),
         exc,
     }))
 }

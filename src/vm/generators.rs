@@ -39,7 +39,8 @@ thread_local! {
     /// closes them at once, so their `finally` blocks run.
     static ORPHANED: RefCell<Vec<Rc<GeneratorObj>>> = const { RefCell::new(Vec::new()) };
     /// Every coroutine not yet known to have started (weakly).
-    static CREATED_COROUTINES: RefCell<Vec<std::rc::Weak<GeneratorObj>>> = const { RefCell::new(Vec::new()) };
+    /// With the length at which the list is next pruned.
+    static CREATED_COROUTINES: RefCell<(Vec<std::rc::Weak<GeneratorObj>>, usize)> = const { RefCell::new((Vec::new(), 64)) };
 }
 
 /// Set when either list above has entries; the instruction loop checks it
@@ -82,9 +83,10 @@ impl Vm {
     /// Reports coroutines dropped unawaited and closes generators dropped
     /// while suspended, as CPython's finalisers do.
     pub fn flush_pending_warnings(&mut self) {
-        if !FINALIZATION_PENDING.swap(false, Ordering::Relaxed) {
+        if !FINALIZATION_PENDING.load(Ordering::Relaxed) {
             return;
         }
+        FINALIZATION_PENDING.store(false, Ordering::Relaxed);
         let pending = NEVER_AWAITED.with(|w| std::mem::take(&mut *w.borrow_mut()));
         for name in pending {
             let text = format!("coroutine '{name}' was never awaited");
@@ -149,6 +151,7 @@ impl Vm {
         // Cycles CPython's final garbage collection would find.
         let unawaited: Vec<Rc<GeneratorObj>> = CREATED_COROUTINES.with(|c| {
             c.borrow_mut()
+                .0
                 .drain(..)
                 .filter_map(|w| w.upgrade())
                 .collect()
@@ -168,14 +171,16 @@ impl Vm {
     /// can still be reported at exit.
     pub fn track_coroutine(generator: &Rc<GeneratorObj>) {
         CREATED_COROUTINES.with(|c| {
-            let mut c = c.borrow_mut();
-            if c.len() == c.capacity() && c.len() >= 64 {
-                c.retain(|w| {
+            let (list, next_prune) = &mut *c.borrow_mut();
+            if list.len() >= *next_prune {
+                list.retain(|w| {
                     w.upgrade()
                         .is_some_and(|g| g.state.get() == GenState::Created)
                 });
+                // The next pruning waits for as many new entries: amortised O(1).
+                *next_prune = (list.len() * 2).max(64);
             }
-            c.push(Rc::downgrade(generator));
+            list.push(Rc::downgrade(generator));
         });
     }
 

@@ -47,6 +47,33 @@ impl HashKey {
     }
 }
 
+/// Looks a string key up without building a `Value` for it.
+pub struct StrLookup<'a> {
+    hash: i64,
+    text: &'a str,
+}
+
+impl<'a> StrLookup<'a> {
+    pub fn new(text: &'a str) -> Self {
+        StrLookup {
+            hash: str_hash(text),
+            text,
+        }
+    }
+}
+
+impl Hash for StrLookup<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_i64(self.hash);
+    }
+}
+
+impl indexmap::Equivalent<HashKey> for StrLookup<'_> {
+    fn equivalent(&self, key: &HashKey) -> bool {
+        matches!(&key.value, Value::Str(s) if s.as_str() == self.text)
+    }
+}
+
 impl Hash for HashKey {
     fn hash<H: Hasher>(&self, state: &mut H) {
         state.write_i64(self.hash);
@@ -215,8 +242,9 @@ fn frexp(x: f64) -> (f64, i32) {
 }
 
 pub fn str_hash(s: &str) -> i64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut h = rustc_hash::FxHasher::default();
     h.write(s.as_bytes());
+    h.write_u8(0xff);
     let v = h.finish() as i64;
     if v == -1 {
         -2

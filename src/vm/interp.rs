@@ -695,6 +695,7 @@ impl Vm {
                             instance
                         }
                     };
+                    self.recycle_frame(frame);
                     if self.frames.len() == base {
                         return Ok(FrameExit::Return(value));
                     }
@@ -1041,5 +1042,50 @@ impl Vm {
     /// Runs the frames above `base` (already pushed) until the one at `base` exits.
     pub(crate) fn execute_from(&mut self, base: usize) -> PyResult<FrameExit> {
         self.execute(base)
+    }
+}
+
+/// Finished frames kept for reuse, so a call allocates nothing in the
+/// common case.
+const FRAME_POOL_SIZE: usize = 64;
+
+impl Vm {
+    fn recycle_frame(&mut self, mut frame: Box<Frame>) {
+        if self.frame_pool.len() < FRAME_POOL_SIZE {
+            frame.stack.clear();
+            frame.fast.clear();
+            frame.cells.clear();
+            frame.blocks.clear();
+            frame.locals = None;
+            self.frame_pool.push(frame);
+        }
+    }
+
+    /// A frame for `code`, reusing a finished one's storage when possible.
+    pub(crate) fn new_frame(
+        &mut self,
+        code: Rc<crate::bytecode::CodeObject>,
+        globals: Rc<DictObj>,
+    ) -> Box<Frame> {
+        match self.frame_pool.pop() {
+            Some(mut frame) => {
+                frame.code = code;
+                frame.ip = 0;
+                frame.globals = globals;
+                frame.return_mode = ReturnMode::Push;
+                frame
+            }
+            None => Box::new(Frame {
+                code,
+                ip: 0,
+                stack: Vec::with_capacity(8),
+                fast: Vec::new(),
+                cells: Vec::new(),
+                blocks: Vec::new(),
+                globals,
+                locals: None,
+                return_mode: ReturnMode::Push,
+            }),
+        }
     }
 }

@@ -98,6 +98,8 @@ pub struct Vm {
     pub repr_stack: Vec<usize>,
     /// asyncio's hook for async generators dropped while suspended.
     pub asyncgen_finalizer: Option<Value>,
+    /// Finished frames kept for reuse.
+    pub frame_pool: Vec<Box<Frame>>,
 }
 
 impl Vm {
@@ -124,6 +126,7 @@ impl Vm {
             argv,
             repr_stack: Vec::new(),
             asyncgen_finalizer: None,
+            frame_pool: Vec::new(),
         };
         builtins::install(&mut vm);
         generators::install(&mut vm);

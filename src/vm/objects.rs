@@ -16,7 +16,11 @@ use crate::vm::Vm;
 
 /// Attribute namespaces (types, instances, modules, functions): string keys
 /// in insertion order, as `__dict__` shows them.
-pub type AttrMap = IndexMap<Rc<str>, Value>;
+pub type AttrMap = IndexMap<Rc<str>, Value, FastHash>;
+
+/// A fast, fixed-seed hasher: key order is insertion order anyway, and
+/// dict keys carry their Python hash already.
+pub type FastHash = std::hash::BuildHasherDefault<rustc_hash::FxHasher>;
 
 /// Keyword arguments as the VM passes them to natives.
 pub type KwArgs = [(Rc<str>, Value)];
@@ -173,7 +177,7 @@ pub struct SliceObj {
 /// An insertion-ordered dict. Keys carry their Python hash.
 #[derive(Default)]
 pub struct DictObj {
-    pub map: RefCell<IndexMap<HashKey, Value>>,
+    pub map: RefCell<IndexMap<HashKey, Value, FastHash>>,
 }
 
 impl DictObj {
@@ -182,7 +186,10 @@ impl DictObj {
     }
 
     pub fn get_str(&self, key: &str) -> Option<Value> {
-        self.map.borrow().get(&HashKey::for_str(key)).cloned()
+        self.map
+            .borrow()
+            .get(&crate::vm::hash::StrLookup::new(key))
+            .cloned()
     }
 
     pub fn set_str(&self, key: &str, value: Value) {

@@ -684,7 +684,9 @@ impl Vm {
     }
 
     pub fn dict_del_str(&mut self, d: &Rc<DictObj>, k: &str) -> Option<Value> {
-        d.map.borrow_mut().shift_remove(&HashKey::for_str(k))
+        d.map
+            .borrow_mut()
+            .shift_remove(&crate::vm::hash::StrLookup::new(k))
     }
 
     /// `{**m}` and `f(**m)`: copies a mapping's items into `target`.

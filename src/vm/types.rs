@@ -86,7 +86,7 @@ pub fn new_type(name: &str, bases: &[Rc<TypeObj>], layout: Layout) -> Rc<TypeObj
         module: "builtins".to_owned(),
         bases: bases.to_vec(),
         mro,
-        dict: RefCell::new(AttrMap::new()),
+        dict: RefCell::new(AttrMap::default()),
         layout,
     })
 }
@@ -99,7 +99,7 @@ pub fn create_builtin_types() -> (BuiltinTypes, Vec<Rc<TypeObj>>) {
         module: "builtins".into(),
         bases: vec![],
         mro: vec![],
-        dict: RefCell::new(AttrMap::new()),
+        dict: RefCell::new(AttrMap::default()),
         layout: Layout::Object,
     });
     let (type_, others) = create_plain_types(&object);

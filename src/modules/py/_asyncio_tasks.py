@@ -71,7 +71,7 @@ class Task(Future):
         self._coro = coro
         self._started = False
         self._loop.call_soon(self._step)
-        self._loop._all_tasks[self] = None
+        self._loop._register_task(self)
         _kairos.event('task_created', self._name, getattr(coro, '__qualname__', '?') + '()')
 
     def _repr_info(self):
@@ -186,7 +186,7 @@ class Task(Future):
             self._loop.call_soon(self._step, RuntimeError(f'Task got bad yield: {result!r}'))
 
     def _finished(self):
-        self._loop._all_tasks.pop(self, None)
+        self._loop._task_done()
         if self.cancelled():
             _kairos.event('task_cancelled', self._name, '')
         elif self._exception is not None:

@@ -38,7 +38,7 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kwargs: &KwArgs) -> PyResult<Val
     frame.return_mode = ReturnMode::Push;
     let frame: Box<Frame> = frame;
     vm.run_frame(frame)?;
-    let mut attrs = AttrMap::new();
+    let mut attrs = AttrMap::default();
     let mut class_cell = None;
     for (k, v) in namespace.map.borrow().iter() {
         if let Value::Str(s) = &k.value {

@@ -244,5 +244,8 @@ fn a_saved_state_replays_the_same_draws() {
     assert_eq!(first, again);
     assert_eq!(spare, copy.gauss(0.0, 1.0).unwrap().to_bits());
     internal.pop();
-    assert_eq!(copy.set_state(&internal, None).unwrap_err().kind, ErrorKind::ValueError);
+    assert_eq!(
+        copy.set_state(&internal, None).unwrap_err().kind,
+        ErrorKind::ValueError
+    );
 }

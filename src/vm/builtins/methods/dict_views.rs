@@ -11,7 +11,6 @@ use crate::value::Value;
 use crate::vm::builtins::args::{exactly_one, self_arg};
 use crate::vm::builtins::methods::iterator::new_iter;
 use crate::vm::builtins::methods::native_class;
-use crate::vm::hash::HashKey;
 use crate::vm::objects::{
     DictIterKind, DictObj, IterState, KwArgs, NativeFn, NativeObject, SetObj,
 };

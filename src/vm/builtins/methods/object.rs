@@ -246,7 +246,7 @@ fn make_type(vm: &mut Vm, name: &Value, bases: &Value, namespace: &Value) -> PyR
             }
         }
     }
-    let mut attrs = AttrMap::new();
+    let mut attrs = AttrMap::default();
     for (k, v) in ns.map.borrow().iter() {
         if let Value::Str(key) = &k.value {
             attrs.insert(key.as_str().into(), v.clone());
