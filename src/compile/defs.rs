@@ -72,7 +72,8 @@ impl<'a> Compiler<'a> {
     /// `f.__annotations__ = {param: annotation, ..., 'return': ...}` on the
     /// function on top of the stack, evaluated in the enclosing scope.
     fn store_annotations(&mut self, f: &'a FunctionDef) -> Result<()> {
-        if self.table.future_annotations {
+        let annotated = all_params(&f.params).any(|p| p.annotation.is_some()) || f.returns.is_some();
+        if self.table.future_annotations || !annotated {
             return Ok(());
         }
         let mut count = 0;
@@ -89,10 +90,6 @@ impl<'a> Compiler<'a> {
             self.load_str("return");
             self.expr(r)?;
             count += 1;
-        }
-        if count == 0 {
-            self.emit(Instr::PopTop);
-            return Ok(());
         }
         self.emit(Instr::BuildMap(count));
         self.emit(Instr::Swap(2));

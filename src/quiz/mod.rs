@@ -195,7 +195,8 @@ fn take_command(path: &Path) -> ExitCode {
         echo: !stdin.is_terminal(),
     };
     let mut input = stdin.lock();
-    let mut out = std::io::stdout().lock();
+    // Unlocked: the interpreter flushes stdout from its own thread.
+    let mut out = std::io::stdout();
     match take::take_quiz(&quiz, &mut input, &mut out, options) {
         Ok(_) => ExitCode::SUCCESS,
         Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,

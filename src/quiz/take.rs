@@ -208,7 +208,7 @@ impl Session<'_> {
                 }
                 writeln!(
                     self.out,
-                    "(The quiz's key says {}), but the run shows {}).)",
+                    "(Note: the quiz's key says {}, but the run shows {}.)",
                     letter(*keyed),
                     letter(*true_choice)
                 )?;

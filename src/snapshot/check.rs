@@ -59,8 +59,14 @@ pub struct Checked {
     pub duration: f64,
 }
 
-/// Runs `example` and checks its claims.
+/// Runs `example` on kairos and checks its claims.
 pub fn check(example: &Example) -> Checked {
+    check_with(example, &|source: &str| run(example, source))
+}
+
+/// Checks `example` with `run` running a program text (the example's own,
+/// or one instrumented for `#> ` comments): kairos, or a reference.
+pub fn check_with(example: &Example, run: &dyn Fn(&str) -> RunOutcome) -> Checked {
     let started = Instant::now();
     let mut checked = Checked {
         at: example.at.clone(),
@@ -75,7 +81,7 @@ pub fn check(example: &Example) -> Checked {
         return checked;
     }
     if example.problems.is_empty() {
-        run_and_judge(example, &mut checked);
+        run_and_judge(example, run, &mut checked);
     } else {
         checked.failures = example
             .problems
@@ -90,8 +96,8 @@ pub fn check(example: &Example) -> Checked {
     checked
 }
 
-fn run_and_judge(example: &Example, checked: &mut Checked) {
-    let outcome = run(example, &example.source);
+fn run_and_judge(example: &Example, run: &dyn Fn(&str) -> RunOutcome, checked: &mut Checked) {
+    let outcome = run(&example.source);
     checked.elapsed = Some(outcome.elapsed);
     let marked = Marked::split(&outcome.stdout, &outcome.stdout_times);
     let ended_as_claimed = match ending(example, &outcome) {
@@ -105,10 +111,11 @@ fn run_and_judge(example: &Example, checked: &mut Checked) {
         judge_output(claim, &outcome, &marked, ended_as_claimed, checked);
     }
     if example.blocks.iter().any(|b| b.has_comments) {
-        judge_comments(example, &marked, ended_as_claimed, checked);
+        judge_comments(example, &marked, run, ended_as_claimed, checked);
     }
 }
 
+/// Runs a program text of `example` on kairos, capturing its output.
 fn run(example: &Example, source: &str) -> RunOutcome {
     let options = RunOptions {
         capture: true,
@@ -156,19 +163,25 @@ fn ending(example: &Example, outcome: &RunOutcome) -> Result<(), Failure> {
     Err(failure)
 }
 
-/// The exception a traceback on stderr ends with: its last line, or for an
+/// The exception the last traceback on stderr ends with: the first line at
+/// the margin after its last frame (warnings may follow it), or for an
 /// exception group the group's own line (`  | ExceptionGroup: ...`).
 fn raised_exception(stderr: &str) -> Option<String> {
-    let lines: Vec<&str> = stderr.lines().filter(|l| !l.trim().is_empty()).collect();
-    let last = lines.last()?;
-    if last.trim_start().starts_with('+') {
-        let children = lines.iter().position(|l| l.starts_with("  +-+"))?;
-        return lines[..children]
+    let lines: Vec<&str> = stderr.lines().collect();
+    let group = lines.iter().rposition(|l| l.starts_with("  + Exception Group Traceback"));
+    let frame = lines.iter().rposition(|l| l.starts_with("  File \""));
+    match (group, frame) {
+        (Some(group), frame) if frame.is_none_or(|f| f < group) => lines[group + 1..]
             .iter()
-            .rev()
-            .find_map(|l| l.strip_prefix("  | ").and_then(exception_name));
+            .filter_map(|l| l.strip_prefix("  | "))
+            .find(|rest| !rest.starts_with(' '))
+            .and_then(|line| exception_name(line)),
+        (_, Some(frame)) => lines[frame + 1..]
+            .iter()
+            .find(|l| !l.is_empty() && !l.starts_with(' '))
+            .and_then(|line| exception_name(line)),
+        _ => lines.iter().rev().find(|l| !l.trim().is_empty()).and_then(|line| exception_name(line)),
     }
-    exception_name(last)
 }
 
 /// `Name` of a line `Name` or `Name: message`, when it is a dotted name.
@@ -209,12 +222,20 @@ fn judge_output(
     may_update: bool,
     checked: &mut Checked,
 ) {
-    let (printed, elapsed, what) = match claim.stream {
-        Stream::Stdout { block } => (
-            marked.lines(|p| p.block == block),
-            block_end(marked, block, outcome.elapsed),
-            "output",
-        ),
+    let (printed, elapsed, what): (Vec<Printed>, f64, &str) = match claim.stream {
+        Stream::Stdout { block } => {
+            // A block continuing another is timed from its own start.
+            let start = match block {
+                0 => 0.0,
+                _ => marked.block_start(block).unwrap_or(outcome.elapsed),
+            };
+            let lines = marked.lines(|p| p.block == block).into_iter().map(|line| Printed {
+                time: line.time - start,
+                text: line.text,
+            });
+            let elapsed = block_end(marked, block, outcome.elapsed) - start;
+            (lines.collect(), elapsed, "output")
+        }
         Stream::Stderr => {
             let lines = outcome.stderr.lines().map(|text| Printed {
                 time: 0.0,
@@ -246,9 +267,15 @@ fn judge_output(
 
 /// `#> ` comments: a second run with every print statement marked tells
 /// which call printed what.
-fn judge_comments(example: &Example, marked: &Marked, may_update: bool, checked: &mut Checked) {
+fn judge_comments(
+    example: &Example,
+    marked: &Marked,
+    run: &dyn Fn(&str) -> RunOutcome,
+    may_update: bool,
+    checked: &mut Checked,
+) {
     let sites = arrows::sites(&example.source);
-    let instrumented = run(example, &arrows::instrument(&example.source, &sites));
+    let instrumented = run(&arrows::instrument(&example.source, &sites));
     let by_site = Marked::split(&instrumented.stdout, &instrumented.stdout_times);
     if by_site.text() != marked.text() {
         checked.failures.push(Failure::new(
@@ -286,6 +313,10 @@ mod tests {
         let group = "  + Exception Group Traceback (most recent call last):\n  |   File \"x.py\", line 1, in <module>\n  | ExceptionGroup: errors (1 sub-exception)\n  +-+---------------- 1 ----------------\n    | ValueError: v\n    +------------------------------------\n";
         assert_eq!(raised_exception(group).as_deref(), Some("ExceptionGroup"));
         assert_eq!(raised_exception(""), None);
+        let warned = format!("{plain}sys:1: RuntimeWarning: coroutine 'f' was never awaited\n");
+        assert_eq!(raised_exception(&warned).as_deref(), Some("ValueError"));
+        let chained = format!("{group}\nDuring handling of the above exception, another exception occurred:\n\n{plain}");
+        assert_eq!(raised_exception(&chained).as_deref(), Some("ValueError"));
         assert_eq!(raised_exception("deadlock: task t waits\n  forever"), None);
     }
 

@@ -37,12 +37,6 @@ impl Fence {
             .unwrap_or("")
             .to_ascii_lowercase()
     }
-
-    /// Whether `text` (a content line) would close this fence: a fence may
-    /// not contain such a line.
-    pub fn closed_by(&self, text: &str) -> bool {
-        closes(text, self.marker)
-    }
 }
 
 /// All fences of a page, in order.

@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use serde_json::{json, Value};
+use serde::Serialize;
 
 use super::check::{Checked, Failure, Status};
 use super::report::{diff, Palette, Totals};
@@ -15,49 +15,73 @@ fn status_name(status: Status) -> &'static str {
     }
 }
 
-fn failure_json(failure: &Failure) -> Value {
-    let (expected, actual, diff_text) = match &failure.diff {
-        Some((expected, actual)) => (
-            json!(expected),
-            json!(actual),
-            json!(diff(expected, actual, Palette::new(false))),
-        ),
-        None => (Value::Null, Value::Null, Value::Null),
-    };
-    json!({
-        "file": failure.at.path.display().to_string(),
-        "line": failure.at.line,
-        "message": failure.message,
-        "detail": failure.detail,
-        "expected": expected,
-        "actual": actual,
-        "diff": diff_text,
-    })
+/// `--format json`, fields in this order.
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    passed: usize,
+    failed: usize,
+    skipped: usize,
+    /// Expected outputs rewritten by `--update` (file:line).
+    updated: &'a [String],
+    examples: Vec<JsonExample<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonExample<'a> {
+    file: String,
+    line: usize,
+    status: &'static str,
+    /// Virtual seconds the program took.
+    elapsed: Option<f64>,
+    failures: Vec<JsonFailure<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonFailure<'a> {
+    file: String,
+    line: usize,
+    message: &'a str,
+    detail: Option<&'a str>,
+    expected: Option<&'a [String]>,
+    actual: Option<&'a [String]>,
+    diff: Option<String>,
+}
+
+impl<'a> JsonFailure<'a> {
+    fn new(failure: &'a Failure) -> JsonFailure<'a> {
+        let diff = failure.diff.as_ref();
+        JsonFailure {
+            file: failure.at.path.display().to_string(),
+            line: failure.at.line,
+            message: &failure.message,
+            detail: failure.detail.as_deref(),
+            expected: diff.map(|(expected, _)| expected.as_slice()),
+            actual: diff.map(|(_, actual)| actual.as_slice()),
+            diff: diff.map(|(expected, actual)| super::report::diff(expected, actual, Palette::new(false))),
+        }
+    }
 }
 
 /// One JSON document: totals, then every example in order. Deterministic:
 /// times are virtual seconds, never real ones.
 pub fn json_report(results: &[Checked], updated: &[String]) -> String {
     let totals = Totals::of(results);
-    let examples: Vec<Value> = results
-        .iter()
-        .map(|r| {
-            json!({
-                "file": r.at.path.display().to_string(),
-                "line": r.at.line,
-                "status": status_name(r.status),
-                "elapsed": r.elapsed,
-                "failures": r.failures.iter().map(failure_json).collect::<Vec<_>>(),
+    let report = JsonReport {
+        passed: totals.passed,
+        failed: totals.failed,
+        skipped: totals.skipped,
+        updated,
+        examples: results
+            .iter()
+            .map(|r| JsonExample {
+                file: r.at.path.display().to_string(),
+                line: r.at.line,
+                status: status_name(r.status),
+                elapsed: r.elapsed,
+                failures: r.failures.iter().map(JsonFailure::new).collect(),
             })
-        })
-        .collect();
-    let report = json!({
-        "passed": totals.passed,
-        "failed": totals.failed,
-        "skipped": totals.skipped,
-        "updated": updated,
-        "examples": examples,
-    });
+            .collect(),
+    };
     let mut text = serde_json::to_string_pretty(&report).unwrap_or_default();
     text.push('\n');
     text
@@ -158,6 +182,7 @@ fn xml(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::snapshot::example::Location;
+    use serde_json::Value;
 
     fn checked(path: &str, line: usize, status: Status) -> Checked {
         Checked {
@@ -182,6 +207,7 @@ mod tests {
             ],
             &[],
         );
+        assert!(text.starts_with("{\n  \"passed\": 1,\n  \"failed\": 0,"));
         let value: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(value["passed"], 1);
         assert_eq!(value["skipped"], 1);

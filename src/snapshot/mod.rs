@@ -116,6 +116,14 @@ pub fn run(args: TestArgs) -> ExitCode {
     ExitCode::from(if failed { FAILED } else { PASSED })
 }
 
+/// The examples of a file, as `kairos test FILE` sees them.
+pub fn examples_in(path: &std::path::Path) -> Vec<Example> {
+    load(&Candidate {
+        path: path.to_path_buf(),
+        named: true,
+    })
+}
+
 /// The examples of one file; an unreadable file is one failing example.
 fn load(candidate: &Candidate) -> Vec<Example> {
     let path = &candidate.path;
