@@ -72,7 +72,8 @@ impl<'a> Compiler<'a> {
     /// `f.__annotations__ = {param: annotation, ..., 'return': ...}` on the
     /// function on top of the stack, evaluated in the enclosing scope.
     fn store_annotations(&mut self, f: &'a FunctionDef) -> Result<()> {
-        let annotated = all_params(&f.params).any(|p| p.annotation.is_some()) || f.returns.is_some();
+        let annotated =
+            all_params(&f.params).any(|p| p.annotation.is_some()) || f.returns.is_some();
         if self.table.future_annotations || !annotated {
             return Ok(());
         }

@@ -67,9 +67,7 @@ impl Vm {
                     status: 3,
                 });
             }
-            let detail = format!("{t}");
             self.clock = t;
-            self.emit_event("clock", "", &detail);
         }
         Ok(())
     }

@@ -81,6 +81,14 @@ pub fn same_exception(actual_line: &str, claimed: &str) -> bool {
     last_part(actual_name) == last_part(claimed)
 }
 
+/// `raises = "nothing"` (or `"none"`): the run ends normally.
+pub fn claims_no_exception(claimed: &str) -> bool {
+    matches!(
+        claimed.trim().to_ascii_lowercase().as_str(),
+        "nothing" | "none"
+    )
+}
+
 fn last_part(name: &str) -> &str {
     name.rsplit('.').next().unwrap_or(name)
 }
@@ -197,10 +205,14 @@ fn order(claimed: &[String], facts: &Facts) -> Verdict {
 }
 
 fn raises(claimed: &str, facts: &Facts) -> Verdict {
-    let holds = facts
-        .exception
-        .as_deref()
-        .is_some_and(|line| same_exception(line, claimed));
+    let holds = if claims_no_exception(claimed) {
+        facts.exception.is_none() && facts.status == 0
+    } else {
+        facts
+            .exception
+            .as_deref()
+            .is_some_and(|line| same_exception(line, claimed))
+    };
     Verdict {
         claim: format!("raises = {}", quote_short(claimed)),
         holds,
@@ -234,7 +246,7 @@ pub fn quote_short(text: &str) -> String {
         return quote(text);
     }
     let cut: String = text.chars().take(LIMIT).collect();
-    format!("{}…", quote(&cut))
+    quote(&format!("{cut}…"))
 }
 
 fn plural(count: usize) -> &'static str {

@@ -58,7 +58,8 @@ pub struct Claims {
     /// Lines that are printed in this order (others may come between).
     pub order: Option<Vec<String>>,
     /// The type name of the uncaught exception (`TimeoutError`), or the whole
-    /// last line of its traceback (`ValueError: boom`).
+    /// last line of its traceback (`ValueError: boom`); `"nothing"` claims
+    /// that the run ends normally.
     pub raises: Option<String>,
     /// Text that a printed warning contains.
     pub warns: Option<String>,

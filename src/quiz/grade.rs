@@ -3,7 +3,7 @@
 //! time, a line, an exception...); the learner's text becomes a claim of
 //! that kind, judged like any other.
 
-use super::claims::{same_exception, same_line, same_millisecond, seconds};
+use super::claims::{all_hold, evaluate, same_line, same_millisecond, seconds};
 use super::facts::Facts;
 use super::format::Claims;
 
@@ -78,13 +78,7 @@ pub fn grade(
         }
         AnswerKind::Raises => {
             let answer = answer.trim();
-            Ok(match &facts.exception {
-                Some(line) => !answer.is_empty() && same_exception(line, answer),
-                None => matches!(
-                    answer.to_ascii_lowercase().as_str(),
-                    "none" | "nothing" | "no"
-                ),
-            })
+            Ok(!answer.is_empty() && holds(claim_raises(answer), facts))
         }
         AnswerKind::FirstLine => Ok(facts
             .lines
@@ -101,14 +95,7 @@ pub fn grade(
         }
         AnswerKind::Order => {
             let typed: Vec<String> = answer.lines().map(str::to_owned).collect();
-            let order = Claims {
-                order: Some(typed.clone()),
-                ..Claims::default()
-            };
-            Ok(!typed.is_empty()
-                && super::claims::evaluate(&order, facts)
-                    .iter()
-                    .all(|v| v.holds))
+            Ok(!typed.is_empty() && holds(claim_order(typed), facts))
         }
         AnswerKind::OutputContains | AnswerKind::Warns => {
             let wanted = claims
@@ -118,6 +105,24 @@ pub fn grade(
                 .unwrap_or_default();
             Ok(contains_ignoring_case(answer, wanted))
         }
+    }
+}
+
+fn holds(claims: Claims, facts: &Facts) -> bool {
+    all_hold(&evaluate(&claims, facts))
+}
+
+fn claim_raises(name: &str) -> Claims {
+    Claims {
+        raises: Some(name.to_owned()),
+        ..Claims::default()
+    }
+}
+
+fn claim_order(lines: Vec<String>) -> Claims {
+    Claims {
+        order: Some(lines),
+        ..Claims::default()
     }
 }
 

@@ -310,8 +310,9 @@ fn raises_question(stem: &str, source: &str, facts: &Facts) -> Option<Question> 
     ))
 }
 
+/// Rounded to the millisecond; `+ 0.0` turns `-0.0` (an empty sum) into `0.0`.
 fn round_ms(value: f64) -> f64 {
-    (value * 1000.0).round() / 1000.0
+    (value * 1000.0).round() / 1000.0 + 0.0
 }
 
 /// `1 second`, `2.5 seconds`.

@@ -47,9 +47,15 @@ pub fn candidates(paths: &[PathBuf]) -> Result<Vec<Candidate>, String> {
             return Err(format!("{} is not a .md or .py file", path.display()));
         }
     }
+    // Each file once, where first found; named if it was named anywhere.
+    let key = |c: &Candidate| std::fs::canonicalize(&c.path).unwrap_or_else(|_| c.path.clone());
+    let named: std::collections::HashSet<PathBuf> =
+        found.iter().filter(|c| c.named).map(key).collect();
     let mut seen = std::collections::HashSet::new();
-    found
-        .retain(|c| seen.insert(std::fs::canonicalize(&c.path).unwrap_or_else(|_| c.path.clone())));
+    found.retain(|c| seen.insert(key(c)));
+    for candidate in &mut found {
+        candidate.named |= named.contains(&key(candidate));
+    }
     Ok(found)
 }
 
@@ -75,6 +81,10 @@ fn walk(folder: &Path, found: &mut Vec<Candidate>) {
                 walk(&path, found);
             }
         } else if kind(&path).is_some() && std::fs::metadata(&path).is_ok_and(|m| m.is_file()) {
+            // `kairos test .` reports `page.md`, not `./page.md`.
+            let path = path
+                .strip_prefix(".")
+                .map_or(path.clone(), Path::to_path_buf);
             found.push(Candidate { path, named: false });
         }
     }

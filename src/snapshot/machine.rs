@@ -57,7 +57,9 @@ impl<'a> JsonFailure<'a> {
             detail: failure.detail.as_deref(),
             expected: diff.map(|(expected, _)| expected.as_slice()),
             actual: diff.map(|(_, actual)| actual.as_slice()),
-            diff: diff.map(|(expected, actual)| super::report::diff(expected, actual, Palette::new(false))),
+            diff: diff.map(|(expected, actual)| {
+                super::report::diff(expected, actual, Palette::new(false))
+            }),
         }
     }
 }

@@ -346,26 +346,35 @@ fn unordered(expected: &[Expected], printed: &[Printed], style: Style) -> (bool,
         }
     }
     let open_ended = expected.iter().any(|l| matches!(l, Expected::Ellipsis));
-    let mut rendered: Vec<String> = expected
-        .iter()
-        .zip(&found)
-        .filter(|(line, found)| **found || matches!(line, Expected::Ellipsis))
-        .flat_map(|(line, _)| written(std::slice::from_ref(line)))
-        .collect();
-    let extra: Vec<&Printed> = printed
+    let mut extra = printed
         .iter()
         .zip(&used)
         .filter(|(_, used)| !**used)
         .map(|(p, _)| p)
-        .collect();
-    let all_found = found
+        .peekable();
+    let passed = found
         .iter()
         .zip(expected)
-        .all(|(f, l)| *f || matches!(l, Expected::Ellipsis));
-    if !open_ended {
-        rendered.extend(extra.iter().map(|p| style.write(p)));
+        .all(|(f, l)| *f || matches!(l, Expected::Ellipsis))
+        && (open_ended || extra.peek().is_none());
+    // Unprinted lines give their place to printed lines nobody expected, so
+    // a changed line shows where it was written.
+    let mut rendered = Vec::new();
+    for (line, found) in expected.iter().zip(&found) {
+        if *found || matches!(line, Expected::Ellipsis) {
+            rendered.extend(written(std::slice::from_ref(line)));
+        } else if let Some(printed) = extra.next() {
+            let decimals = match line {
+                Expected::Line { at: Some(s), .. } => Some(s.decimals),
+                _ => style.decimals,
+            };
+            rendered.push(Style { decimals }.write(printed));
+        }
     }
-    (all_found && (open_ended || extra.is_empty()), rendered)
+    if !open_ended {
+        rendered.extend(extra.map(|p| style.write(p)));
+    }
+    (passed, rendered)
 }
 
 #[cfg(test)]
@@ -475,9 +484,11 @@ mod tests {
         assert!(judge(&expect(&["a", "a", "b"], true), &out, None).passed);
         assert!(judge(&expect(&["a", "[2s] a", "b"], true), &out, None).passed);
         assert!(judge(&expect(&["a", "..."], true), &out, None).passed);
-        let v = judge(&expect(&["a", "b", "c"], true), &out, None);
+        let v = judge(&expect(&["a", "c", "b"], true), &out, None);
         assert!(!v.passed);
-        assert_eq!(v.actual, ["a", "b", "a"]);
+        assert_eq!(v.actual, ["a", "a", "b"]);
+        let v = judge(&expect(&["c", "[1s] b"], true), &out, None);
+        assert_eq!(v.actual, ["[1s] a", "[1s] b", "[2s] a"]);
     }
 
     #[test]

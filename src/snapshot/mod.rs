@@ -18,10 +18,10 @@ mod fences;
 mod lines;
 mod machine;
 mod markdown;
-pub mod markers;
-pub mod matching;
+mod markers;
+mod matching;
 mod pyfile;
-pub mod report;
+mod report;
 pub mod update;
 
 use std::io::IsTerminal;
@@ -33,6 +33,8 @@ use rayon::prelude::*;
 use check::{Checked, Status};
 use discover::Candidate;
 use example::{Example, Location};
+
+use crate::vm::Limits;
 
 /// Arguments of `kairos test`.
 #[derive(clap::Args, Debug)]
@@ -55,6 +57,12 @@ pub struct TestArgs {
     /// Colour the report: auto (on a terminal, unless NO_COLOR is set), always, never.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
+    /// Stop an example after this many bytecode instructions.
+    #[arg(long, default_value_t = Limits::default().max_instructions)]
+    pub max_instructions: u64,
+    /// Stop an example when the virtual clock passes this many seconds.
+    #[arg(long, default_value_t = Limits::default().max_virtual_time)]
+    pub max_virtual_time: f64,
 }
 
 #[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,7 +99,15 @@ pub fn run(args: TestArgs) -> ExitCode {
         );
         return ExitCode::from(USAGE);
     }
-    let mut results: Vec<Checked> = examples.par_iter().map(check::check).collect();
+    let limits = Limits {
+        max_instructions: args.max_instructions,
+        max_virtual_time: args.max_virtual_time,
+        ..Limits::default()
+    };
+    let mut results: Vec<Checked> = examples
+        .par_iter()
+        .map(|e| check::check(e, limits))
+        .collect();
     let updated = if args.update {
         update_files(&mut results)
     } else {

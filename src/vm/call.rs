@@ -181,6 +181,19 @@ impl Vm {
         let mut frame = self.new_frame(code.clone(), func.globals.clone());
         let mut fast = std::mem::take(&mut frame.fast);
         fast.resize(code.varnames.len(), None);
+        let simple = kwargs.is_empty()
+            && args.len() == nparams
+            && nkwonly == 0
+            && code.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0
+            && code.cellvars.is_empty()
+            && func.closure.is_empty();
+        if simple {
+            // The common call: exactly the positional parameters.
+            let mut frame = self.new_frame(code.clone(), func.globals.clone());
+            frame.fast.extend(args.into_iter().map(Some));
+            frame.fast.resize(code.varnames.len(), None);
+            return Ok(frame);
+        }
         let qualname = func.qualname.borrow().clone();
 
         let given = args.len();

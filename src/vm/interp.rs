@@ -7,6 +7,7 @@
 
 use std::rc::Rc;
 
+use crate::ast::{BinOp, CmpOp};
 use crate::bytecode::{Instr, RaiseKind, UnaryKind};
 use crate::value::Value;
 use crate::vm::call::CallOutcome;
@@ -377,6 +378,17 @@ impl Vm {
                 Instr::BinaryOp(op) => {
                     let b = fr.pop();
                     let a = fr.pop();
+                    if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
+                        let fast = match op {
+                            BinOp::Add => x.checked_add(*y),
+                            BinOp::Sub => x.checked_sub(*y),
+                            _ => None,
+                        };
+                        if let Some(r) = fast {
+                            fr.stack.push(Value::Int(r));
+                            continue;
+                        }
+                    }
                     let v = self.binary_op(&a, &b, op)?;
                     frame!().stack.push(v);
                 }
@@ -397,6 +409,21 @@ impl Vm {
                 Instr::CompareOp(op) => {
                     let b = fr.pop();
                     let a = fr.pop();
+                    if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
+                        let fast = match op {
+                            CmpOp::Lt => Some(x < y),
+                            CmpOp::LtE => Some(x <= y),
+                            CmpOp::Gt => Some(x > y),
+                            CmpOp::GtE => Some(x >= y),
+                            CmpOp::Eq => Some(x == y),
+                            CmpOp::NotEq => Some(x != y),
+                            _ => None,
+                        };
+                        if let Some(r) = fast {
+                            fr.stack.push(Value::Bool(r));
+                            continue;
+                        }
+                    }
                     let v = self.compare(&a, &b, op)?;
                     frame!().stack.push(v);
                 }

@@ -183,6 +183,10 @@ impl Vm {
 
     pub fn emit_event(&mut self, kind: &str, task: &str, detail: &str) {
         let time = self.clock;
+        if self.observer.is_some() {
+            // Keep the program's output and the event log in order.
+            self.flush();
+        }
         if let Some(observer) = &mut self.observer {
             observer.event(time, kind, task, detail);
         }
