@@ -134,7 +134,7 @@ fn print_comments_in_py_programs() {
     assert_eq!(status, 1, "{stdout}");
     // The unannotated print gets its comment; the file's missing last newline is added.
     assert!(
-        stdout.contains(" asyncio.run(main())\n+#> done\n"),
+        stdout.contains("     print(\"done\")\n+    #> done\n \n"),
         "{stdout}"
     );
     let (status, _, _) = scratch.test(&["--update", "ticks.py"]);
@@ -142,6 +142,12 @@ fn print_comments_in_py_programs() {
     let fixed = program.replace("print(\"done\")\n", "print(\"done\")\n    #> done\n");
     assert_eq!(scratch.read("ticks.py"), fixed);
     assert_eq!(scratch.test(&["ticks.py"]).0, 0);
+
+    // A print on the last line, which has no line terminator.
+    let ending = format!("{fixed}\nprint('end')");
+    std::fs::write(scratch.0.join("ticks.py"), &ending).unwrap();
+    assert_eq!(scratch.test(&["--update", "ticks.py"]).0, 0);
+    assert_eq!(scratch.read("ticks.py"), format!("{ending}\n#> end\n"));
 
     let wrong = fixed.replace("#> slow", "#> [1.000s] slow");
     std::fs::write(scratch.0.join("ticks.py"), &wrong).unwrap();
@@ -247,14 +253,14 @@ fn junit_report_for_ci() {
     let xml = scratch.read("report.xml");
     assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"kairos test\" tests=\"4\" failures=\"1\" skipped=\"1\">\n"), "{xml}");
     assert!(
-        xml.contains("<testsuite name=\"./ok.md\" tests=\"1\" failures=\"0\" skipped=\"0\""),
+        xml.contains("<testsuite name=\"ok.md\" tests=\"1\" failures=\"0\" skipped=\"0\""),
         "{xml}"
     );
     assert!(
-        xml.contains("<testsuite name=\"./page.md\" tests=\"3\" failures=\"1\" skipped=\"1\""),
+        xml.contains("<testsuite name=\"page.md\" tests=\"3\" failures=\"1\" skipped=\"1\""),
         "{xml}"
     );
-    assert!(xml.contains("<failure message=\"./page.md:7: output differs\">--- expected\n+++ actual\n@@ -1 +1 @@\n-b\n+a\n</failure>"), "{xml}");
+    assert!(xml.contains("<failure message=\"page.md:7: output differs\">--- expected\n+++ actual\n@@ -1 +1 @@\n-b\n+a\n</failure>"), "{xml}");
     assert!(xml.contains("<skipped/>"));
     assert!(xml.trim_end().ends_with("</testsuites>"));
 }

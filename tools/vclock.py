@@ -629,6 +629,10 @@ class _StandInMeta(type):
 class _VirtualDatetime(_RealDatetime, metaclass=_StandInMeta):
     _real = _RealDatetime
 
+    def __new__(cls, *args, **kwargs):
+        # Instances are real datetimes, so their reprs say datetime.datetime.
+        return _RealDatetime(*args, **kwargs)
+
     @classmethod
     def now(cls, tz=None):
         return _RealDatetime.fromtimestamp(Clock.now, tz)
@@ -644,6 +648,9 @@ class _VirtualDatetime(_RealDatetime, metaclass=_StandInMeta):
 
 class _VirtualDate(_RealDate, metaclass=_StandInMeta):
     _real = _RealDate
+
+    def __new__(cls, *args, **kwargs):
+        return _RealDate(*args, **kwargs)
 
     @classmethod
     def today(cls):

@@ -66,6 +66,8 @@ pub fn scan(lines: &[Line<'_>]) -> Vec<Fence> {
 /// An opening line: indentation, at least three backticks or tildes, an
 /// info string (without backticks after backticks).
 fn opening(text: &str) -> Option<(usize, (char, usize), &str)> {
+    // A byte-order mark may start the first line.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let body = text.trim_start_matches([' ', '\t']);
     let indent = text[..text.len() - body.len()].chars().count();
     let ch = body.chars().next().filter(|c| *c == '`' || *c == '~')?;
@@ -123,6 +125,12 @@ mod tests {
         assert_eq!(found[0].content, 1..2);
         assert_eq!(found[0].after(), 2);
         assert!(fences("```").len() == 1);
+    }
+
+    #[test]
+    fn a_byte_order_mark_does_not_hide_a_fence() {
+        let found = fences("\u{feff}```python\nx\n```\n");
+        assert_eq!((found.len(), found[0].indent), (1, 0));
     }
 
     #[test]
