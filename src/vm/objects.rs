@@ -67,6 +67,28 @@ impl TypeObj {
     pub fn is_exception(&self) -> bool {
         self.layout == Layout::Exception
     }
+
+    /// A name attribute as the program sees it: assigning `C.__name__`
+    /// (and `__qualname__`, `__module__`) after creation stores an
+    /// override in the class's own namespace.
+    fn overridden(&self, key: &str, original: &str) -> String {
+        match self.dict.borrow().get(key) {
+            Some(Value::Str(s)) => s.as_str().to_owned(),
+            _ => original.to_owned(),
+        }
+    }
+
+    pub fn display_name(&self) -> String {
+        self.overridden("__name__", &self.name)
+    }
+
+    pub fn display_qualname(&self) -> String {
+        self.overridden("__qualname__", &self.qualname)
+    }
+
+    pub fn display_module(&self) -> String {
+        self.overridden("__module__", &self.module)
+    }
 }
 
 pub struct Instance {

@@ -144,8 +144,8 @@ impl Vm {
 
     fn type_getattr(&mut self, t: &Rc<TypeObj>, name: &str) -> PyResult<Option<Value>> {
         match name {
-            "__name__" => return Ok(Some(Value::str(&t.name))),
-            "__qualname__" => return Ok(Some(Value::str(&t.qualname))),
+            "__name__" => return Ok(Some(Value::string(t.display_name()))),
+            "__qualname__" => return Ok(Some(Value::string(t.display_qualname()))),
             "__module__" => {
                 if let Some(v) = t.dict.borrow().get("__module__") {
                     return Ok(Some(v.clone()));

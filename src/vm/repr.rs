@@ -115,10 +115,11 @@ impl Vm {
                 format!("<bound method {name} of {}>", self.repr(&obj)?)
             }
             Value::Type(t) => {
-                if t.module == "builtins" {
-                    format!("<class '{}'>", t.qualname)
+                let module = t.display_module();
+                if module == "builtins" {
+                    format!("<class '{}'>", t.display_qualname())
                 } else {
-                    format!("<class '{}.{}'>", t.module, t.qualname)
+                    format!("<class '{module}.{}'>", t.display_qualname())
                 }
             }
             Value::Module(m) => format!("<module '{}' (built-in)>", m.name),
@@ -164,10 +165,11 @@ impl Vm {
     /// `object.__repr__`: `<__main__.C object at 0x...>`.
     pub fn default_repr(&self, v: &Value) -> String {
         let class = self.type_of(v);
-        let name = if class.module == "builtins" {
+        let module = class.display_module();
+        let name = if module == "builtins" {
             self.type_name(v)
         } else {
-            format!("{}.{}", class.module, class.qualname)
+            format!("{module}.{}", class.display_qualname())
         };
         format!("<{name} object at {:#x}>", v.address())
     }

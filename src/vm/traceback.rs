@@ -274,10 +274,11 @@ impl Vm {
     /// `ValueError: message`, as CPython's last traceback line.
     pub fn exception_line(&mut self, exc: &Value) -> String {
         let class = self.type_of(exc);
-        let name = if class.module == "__main__" || class.module == "builtins" {
-            class.qualname.clone()
+        let module = class.display_module();
+        let name = if module == "__main__" || module == "builtins" {
+            class.display_qualname()
         } else {
-            format!("{}.{}", class.module, class.qualname)
+            format!("{module}.{}", class.display_qualname())
         };
         let text = match self.to_str(exc) {
             Ok(t) => t,

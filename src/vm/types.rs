@@ -166,7 +166,7 @@ impl Vm {
         match v {
             Value::Native(n) => n.type_name().to_owned(),
             Value::Iter(it) => crate::vm::builtins::iter_type_name(it).to_owned(),
-            _ => self.type_of(v).name.clone(),
+            _ => self.type_of(v).display_name(),
         }
     }
 
