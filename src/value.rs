@@ -159,7 +159,7 @@ impl Value {
         }
         SHOWN.with(|shown| {
             let mut shown = shown.borrow_mut();
-            let next = 0x7f3a_1c00_0000 + shown.len() * 0x60;
+            let next = 0x7f3a_1c00_0000 + shown.len() * 0x10;
             *shown.entry(raw).or_insert(next)
         })
     }
