@@ -11,23 +11,13 @@ use crate::vm::objects::DictObj;
 use crate::vm::{Limits, SchedulerObserver, Vm};
 
 /// How a run is set up.
+#[derive(Default)]
 pub struct RunOptions {
     /// Capture stdout/stderr into the outcome instead of printing them.
     pub capture: bool,
     pub limits: Limits,
     pub observer: Option<Box<dyn SchedulerObserver>>,
     pub argv: Vec<String>,
-}
-
-impl Default for RunOptions {
-    fn default() -> Self {
-        RunOptions {
-            capture: false,
-            limits: Limits::default(),
-            observer: None,
-            argv: Vec::new(),
-        }
-    }
 }
 
 /// What a run produced.

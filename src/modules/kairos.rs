@@ -21,7 +21,9 @@ enum ThreadState {
         args: Vec<Value>,
         kwargs: Vec<(Rc<str>, Value)>,
     },
-    /// Blocked in `time.sleep`: its frames, innermost last.
+    /// Blocked in `time.sleep`: its frames, innermost last (boxed, as on
+    /// the VM's stack, so suspending moves pointers, not frames).
+    #[allow(clippy::vec_box)]
     Sleeping(Vec<Box<Frame>>),
     Running,
     Finished,
@@ -238,7 +240,7 @@ fn warn(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 
 fn is_coroutine_function(_vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::Bool(
-        args.first().map_or(false, Vm::is_coroutine_function),
+        args.first().is_some_and(Vm::is_coroutine_function),
     ))
 }
 

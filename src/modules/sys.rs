@@ -38,7 +38,7 @@ fn stream_write(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let is_stderr = n
         .as_any()
         .downcast_ref::<Stream>()
-        .map_or(false, |s| s.is_stderr);
+        .is_some_and(|s| s.is_stderr);
     if is_stderr {
         vm.write_stderr(s.as_str());
     } else {

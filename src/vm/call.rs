@@ -263,10 +263,10 @@ impl Vm {
         // Defaults fill the last positional parameters.
         let ndefaults = func.defaults.len();
         let mut missing = Vec::new();
-        for i in 0..nparams {
-            if fast[i].is_none() {
+        for (i, slot) in fast.iter_mut().enumerate().take(nparams) {
+            if slot.is_none() {
                 if i + ndefaults >= nparams {
-                    fast[i] = Some(func.defaults[i + ndefaults - nparams].clone());
+                    *slot = Some(func.defaults[i + ndefaults - nparams].clone());
                 } else {
                     missing.push(code.varnames[i].clone());
                 }
@@ -280,14 +280,19 @@ impl Vm {
                 name_list(&missing)
             )));
         }
-        for i in nparams..nparams + nkwonly {
-            if fast[i].is_none() {
+        for (i, slot) in fast
+            .iter_mut()
+            .enumerate()
+            .take(nparams + nkwonly)
+            .skip(nparams)
+        {
+            if slot.is_none() {
                 let default = func
                     .kwdefaults
                     .as_ref()
                     .and_then(|d| d.get_str(&code.varnames[i]));
                 match default {
-                    Some(v) => fast[i] = Some(v),
+                    Some(v) => *slot = Some(v),
                     None => missing.push(code.varnames[i].clone()),
                 }
             }

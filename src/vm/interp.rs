@@ -147,35 +147,31 @@ impl Vm {
     /// Executes instructions until the base frame exits or an exception is
     /// raised (the caller unwinds and calls again).
     fn run_instructions(&mut self, base: usize) -> PyResult<FrameExit> {
-        loop {
-            let result = self.run_until_error(base);
-            match result {
-                Ok(exit) => return Ok(exit),
-                Err(PyErr::Raise(exc)) => {
-                    let exc = self.raise_here(exc);
-                    if let PyErr::Raise(e) = &exc {
-                        let reraise = matches!(
-                            self.frames
-                                .last()
-                                .and_then(|f| f.code.instructions.get(f.current_instr())),
-                            Some(Instr::Reraise)
-                                | Some(Instr::Raise(RaiseKind::Reraise))
-                                | Some(Instr::EndAsyncFor)
-                                | Some(Instr::PrepReraiseStar(_))
-                        );
-                        if !reraise || self.traceback_is_empty(e) {
-                            self.add_traceback_here(e);
-                        }
+        match self.run_until_error(base) {
+            Err(PyErr::Raise(exc)) => {
+                let exc = self.raise_here(exc);
+                if let PyErr::Raise(e) = &exc {
+                    let reraise = matches!(
+                        self.frames
+                            .last()
+                            .and_then(|f| f.code.instructions.get(f.current_instr())),
+                        Some(Instr::Reraise)
+                            | Some(Instr::Raise(RaiseKind::Reraise))
+                            | Some(Instr::EndAsyncFor)
+                            | Some(Instr::PrepReraiseStar(_))
+                    );
+                    if !reraise || self.traceback_is_empty(e) {
+                        self.add_traceback_here(e);
                     }
-                    return Err(exc);
                 }
-                Err(other) => return Err(other),
+                Err(exc)
             }
+            other => other,
         }
     }
 
     fn traceback_is_empty(&self, exc: &Value) -> bool {
-        Vm::exc_data(exc).map_or(true, |d| d.borrow().traceback.is_empty())
+        Vm::exc_data(exc).is_none_or(|d| d.borrow().traceback.is_empty())
     }
 
     #[allow(clippy::cognitive_complexity)]

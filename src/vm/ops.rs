@@ -635,12 +635,11 @@ impl Vm {
             (Value::Float(x), n) | (n, Value::Float(x)) if is_int(n) => {
                 let flipped = matches!(b, Value::Float(_)) && !matches!(a, Value::Float(_));
                 let ord = compare_float_int(*x, &as_big(n).unwrap_or_default());
-                let ord = if flipped {
+                if flipped {
                     ord.map(Ordering::reverse)
                 } else {
                     ord
-                };
-                ord
+                }
             }
             _ => return Ok(None),
         }))

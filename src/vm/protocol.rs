@@ -471,7 +471,7 @@ impl Vm {
             Value::List(l) => !l.borrow().is_empty(),
             Value::Dict(d) => !d.is_empty(),
             Value::Set(s) | Value::FrozenSet(s) => !s.items.borrow().is_empty(),
-            Value::Range(r) => r.len() > 0,
+            Value::Range(r) => !r.is_empty(),
             Value::Instance(_) | Value::Native(_) => {
                 if let Some(r) = self.call_dunder(v, "__bool__", vec![])? {
                     return match r {
@@ -624,24 +624,16 @@ impl Vm {
         if let Some(v) = d.map.borrow().get(&key) {
             return Ok(Some(v.clone()));
         }
-        Ok(
-            match {
-                let c = same_hash(d.map.borrow().keys(), &key);
-                self.find_equal_key(c, &key)?
-            } {
-                Some(i) => d.map.borrow().get_index(i).map(|(_, v)| v.clone()),
-                None => None,
-            },
-        )
+        let candidates = same_hash(d.map.borrow().keys(), &key);
+        let found = self.find_equal_key(candidates, &key)?;
+        Ok(found.and_then(|i| d.map.borrow().get_index(i).map(|(_, v)| v.clone())))
     }
 
     pub fn dict_set(&mut self, d: &Rc<DictObj>, k: Value, v: Value) -> PyResult<()> {
         let key = self.hash_key(k)?;
         if !d.map.borrow().contains_key(&key) {
-            if let Some(i) = {
-                let c = same_hash(d.map.borrow().keys(), &key);
-                self.find_equal_key(c, &key)?
-            } {
+            let candidates = same_hash(d.map.borrow().keys(), &key);
+            if let Some(i) = self.find_equal_key(candidates, &key)? {
                 if let Some((_, slot)) = d.map.borrow_mut().get_index_mut(i) {
                     *slot = v;
                 }
@@ -657,15 +649,9 @@ impl Vm {
         if let Some(v) = d.map.borrow_mut().shift_remove(&key) {
             return Ok(Some(v));
         }
-        Ok(
-            match {
-                let c = same_hash(d.map.borrow().keys(), &key);
-                self.find_equal_key(c, &key)?
-            } {
-                Some(i) => d.map.borrow_mut().shift_remove_index(i).map(|(_, v)| v),
-                None => None,
-            },
-        )
+        let candidates = same_hash(d.map.borrow().keys(), &key);
+        let found = self.find_equal_key(candidates, &key)?;
+        Ok(found.and_then(|i| d.map.borrow_mut().shift_remove_index(i).map(|(_, v)| v)))
     }
 
     /// Keys whose equality is defined in Python (`__eq__` of a class) are
@@ -775,15 +761,13 @@ impl Vm {
 
     pub fn set_add(&mut self, s: &Rc<SetObj>, v: Value) -> PyResult<()> {
         let key = self.hash_key(v)?;
-        if s.items.borrow().contains(&key) || {
-            let c = same_hash(s.items.borrow().iter(), &key);
-            self.find_equal_key(c, &key)?
-        }
-        .is_some()
-        {
+        if s.items.borrow().contains(&key) {
             return Ok(());
         }
-        s.items.borrow_mut().insert(key);
+        let candidates = same_hash(s.items.borrow().iter(), &key);
+        if self.find_equal_key(candidates, &key)?.is_none() {
+            s.items.borrow_mut().insert(key);
+        }
         Ok(())
     }
 
@@ -799,11 +783,8 @@ impl Vm {
         if s.items.borrow().contains(&key) {
             return Ok(true);
         }
-        Ok({
-            let c = same_hash(s.items.borrow().iter(), &key);
-            self.find_equal_key(c, &key)?
-        }
-        .is_some())
+        let candidates = same_hash(s.items.borrow().iter(), &key);
+        Ok(self.find_equal_key(candidates, &key)?.is_some())
     }
 
     // ----- iteration --------------------------------------------------

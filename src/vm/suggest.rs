@@ -8,7 +8,7 @@ const MAX_STRING_SIZE: usize = 40;
 fn substitution_cost(a: char, b: char) -> usize {
     if a == b {
         0
-    } else if a.to_ascii_lowercase() == b.to_ascii_lowercase() {
+    } else if a.eq_ignore_ascii_case(&b) {
         CASE_COST
     } else {
         MOVE_COST
@@ -57,7 +57,7 @@ pub fn best_match(name: &str, candidates: &[String]) -> Option<String> {
         let max_cost = (name.len() + c.len() + 3) * MOVE_COST / 6;
         let limit = best.map_or(max_cost, |(d, _)| max_cost.min(d - 1));
         let d = distance(name, c, limit);
-        if d <= limit && best.map_or(true, |(bd, _)| d < bd) {
+        if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, c));
         }
     }

@@ -474,7 +474,7 @@ fn caret_line(
         None
     };
     let covers_line = end - start >= text.trim().chars().count();
-    let anchor_splits = anchors.map_or(false, |(l, r)| r > l);
+    let anchor_splits = anchors.is_some_and(|(l, r)| r > l);
     if covers_line && !anchor_splits {
         return None;
     }

@@ -24,16 +24,16 @@ macro_rules! builtin_types {
         }
 
         fn create_plain_types(object: &Rc<TypeObj>) -> (Rc<TypeObj>, Vec<Rc<TypeObj>>) {
-            let type_ = new_type("type", &[object.clone()], Layout::Builtin);
-            let mut others = vec![new_type("int", &[object.clone()], Layout::Builtin)];
-            others.extend([$(new_type($name, &[object.clone()], Layout::Builtin)),*]);
+            let type_ = new_type("type", std::slice::from_ref(object), Layout::Builtin);
+            let mut others = vec![new_type("int", std::slice::from_ref(object), Layout::Builtin)];
+            others.extend([$(new_type($name, std::slice::from_ref(object), Layout::Builtin)),*]);
             (type_, others)
         }
 
         fn assemble(object: Rc<TypeObj>, type_: Rc<TypeObj>, others: Vec<Rc<TypeObj>>) -> BuiltinTypes {
             let mut it = others.into_iter();
             let int = it.next().expect("int comes first");
-            let bool_ = new_type("bool", &[int.clone()], Layout::Builtin);
+            let bool_ = new_type("bool", std::slice::from_ref(&int), Layout::Builtin);
             BuiltinTypes {
                 object,
                 type_,
@@ -176,7 +176,13 @@ impl Vm {
             .native
             .borrow_mut()
             .entry(name)
-            .or_insert_with(|| new_type(name, &[self.types.object.clone()], Layout::Builtin))
+            .or_insert_with(|| {
+                new_type(
+                    name,
+                    std::slice::from_ref(&self.types.object),
+                    Layout::Builtin,
+                )
+            })
             .clone()
     }
 }
