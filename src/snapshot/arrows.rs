@@ -204,7 +204,7 @@ fn comment_texts(lines: &[String]) -> Vec<String> {
     lines
         .iter()
         .map(|l| {
-            let text = l.trim_start().trim_start_matches("#>");
+            let text = l.trim_start().strip_prefix("#>").unwrap_or_default();
             text.strip_prefix(' ').unwrap_or(text).to_owned()
         })
         .collect()

@@ -101,13 +101,9 @@ fn run_and_judge(example: &Example, run: &dyn Fn(&str) -> RunOutcome, checked: &
     let outcome = run(&example.source);
     checked.elapsed = Some(outcome.elapsed);
     let marked = Marked::split(&outcome.stdout, &outcome.stdout_times);
-    let ended_as_claimed = match ending(example, &outcome) {
-        Ok(()) => true,
-        Err(failure) => {
-            checked.failures.push(failure);
-            false
-        }
-    };
+    let wrong = wrong_ending(example, &outcome);
+    let ended_as_claimed = wrong.is_none();
+    checked.failures.extend(wrong);
     for claim in &example.outputs {
         judge_output(claim, &outcome, &marked, ended_as_claimed, checked);
     }
@@ -127,10 +123,10 @@ fn run(example: &Example, source: &str, limits: Limits) -> RunOutcome {
     run_isolated(&example.name, source, options)
 }
 
-/// Whether the program ended as claimed: with the exception it says it
-/// raises, else without an uncaught exception (unless its stderr is
-/// itself an expected output).
-fn ending(example: &Example, outcome: &RunOutcome) -> Result<(), Failure> {
+/// How the program did not end as claimed, if it did not: it must end
+/// with the exception it says it raises, else without an uncaught
+/// exception (unless its stderr is itself an expected output).
+fn wrong_ending(example: &Example, outcome: &RunOutcome) -> Option<Failure> {
     let raised = raised_exception(&outcome.stderr);
     let message = match (&example.raises, outcome.status) {
         (Some(claimed), 1)
@@ -138,7 +134,7 @@ fn ending(example: &Example, outcome: &RunOutcome) -> Result<(), Failure> {
                 .as_deref()
                 .is_some_and(|r| same_exception(r, claimed)) =>
         {
-            return Ok(())
+            return None
         }
         (Some(claimed), 0) => {
             format!("expected the example to raise {claimed}, but it finished without an exception")
@@ -151,8 +147,8 @@ fn ending(example: &Example, outcome: &RunOutcome) -> Result<(), Failure> {
                 "expected the example to raise {claimed}, but it stopped with exit status {status}"
             ),
         },
-        (None, 0) => return Ok(()),
-        (None, _) if example.claims_stderr() => return Ok(()),
+        (None, 0) => return None,
+        (None, _) if example.claims_stderr() => return None,
         (None, status) => match &raised {
             Some(name) if status == 1 => {
                 format!("the example raised {name} (an uncaught exception)")
@@ -162,7 +158,7 @@ fn ending(example: &Example, outcome: &RunOutcome) -> Result<(), Failure> {
     };
     let mut failure = Failure::new(example.at.clone(), message);
     failure.detail = (!outcome.stderr.is_empty()).then(|| outcome.stderr.clone());
-    Err(failure)
+    Some(failure)
 }
 
 /// The exception the last traceback on stderr ends with: the first line at
@@ -179,7 +175,7 @@ fn raised_exception(stderr: &str) -> Option<String> {
             .iter()
             .filter_map(|l| l.strip_prefix("  | "))
             .find(|rest| !rest.starts_with(' '))
-            .and_then(|line| exception_name(line)),
+            .and_then(exception_name),
         (_, Some(frame)) => lines[frame + 1..]
             .iter()
             .find(|l| !l.is_empty() && !l.starts_with(' '))

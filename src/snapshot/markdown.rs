@@ -377,4 +377,61 @@ mod tests {
         assert_eq!(crlf[0].outputs[0].target.as_ref().unwrap().eol, "\r\n");
         assert_eq!(page("```python kairos:raises=\n```\n")[0].problems.len(), 1);
     }
+
+    /// Pages stitched from fence-ish pieces: parsing, matching and
+    /// rewriting any of them never panics, and targets stay inside the page.
+    #[test]
+    fn fence_soup_never_panics() {
+        use crate::snapshot::matching::{judge, Printed};
+        use crate::snapshot::update::rewrite;
+        let pieces = [
+            "```",
+            "```python",
+            "```python kairos:continue",
+            "~~~",
+            "```output unordered",
+            "````",
+            "Output:",
+            "print(1)",
+            "#> 1",
+            "",
+            "   ```",
+            "  ```python kairos:raises=X",
+            "[1s] x",
+            "...",
+            "elapsed: 1s",
+            "\r",
+            "é",
+            "```console",
+            "$ run",
+            "\t```py kairos:skip,continue",
+        ];
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let printed = [Printed {
+            time: 1.0,
+            text: "x".to_owned(),
+        }];
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..(state % 14) {
+                state = state
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                text.push_str(pieces[(state >> 33) as usize % pieces.len()]);
+                text.push_str(if state & 1 == 0 { "\n" } else { "\r\n" });
+            }
+            for example in page(&text) {
+                for claim in &example.outputs {
+                    let verdict = judge(&claim.expect, &printed, Some(1.0));
+                    if let Some(target) = &claim.target {
+                        assert!(
+                            target.bytes.end <= text.len()
+                                && text.is_char_boundary(target.bytes.start)
+                        );
+                        let _ = rewrite(target, &verdict.actual);
+                    }
+                }
+            }
+        }
+    }
 }

@@ -84,6 +84,8 @@ const PASSED: u8 = 0;
 const FAILED: u8 = 1;
 const USAGE: u8 = 2;
 
+/// `kairos test`: checks every example under `args.paths` in parallel,
+/// reports, and rewrites expected outputs with `--update`.
 pub fn run(args: TestArgs) -> ExitCode {
     let candidates = match discover::candidates(&args.paths) {
         Ok(found) => found,
