@@ -594,7 +594,23 @@ impl Vm {
                     frame!().stack.push(s);
                 }
                 Instr::CallFunction(argc) => {
-                    let args = fr.stack.split_off(fr.stack.len() - argc as usize);
+                    let argc = argc as usize;
+                    let callee = fr.stack.len() - argc - 1;
+                    if let Value::Function(func) = &fr.stack[callee] {
+                        if self.frames.len() < self.limits.recursion_limit && is_plain(func, argc) {
+                            // The common call: arguments move straight from
+                            // this stack into the new frame's locals.
+                            let func = func.clone();
+                            let mut frame = self.new_frame(func.code.clone(), func.globals.clone());
+                            frame.fast.extend(fr.stack.drain(callee + 1..).map(Some));
+                            frame.fast.resize(func.code.varnames.len(), None);
+                            fr.stack.pop();
+                            self.frames.push(frame);
+                            refresh!();
+                            continue;
+                        }
+                    }
+                    let args = fr.stack.split_off(fr.stack.len() - argc);
                     let func = fr.pop();
                     if self.do_call(&func, args, &[])? {
                         refresh!();
@@ -1111,4 +1127,22 @@ impl Vm {
             }),
         }
     }
+}
+
+/// A call that binds exactly the positional parameters of an ordinary
+/// (non-generator) function without cells: no checks or defaults needed.
+fn is_plain(func: &FunctionObj, argc: usize) -> bool {
+    use crate::bytecode::flags;
+    let code = &func.code;
+    code.argcount as usize == argc
+        && code.kwonlyargcount == 0
+        && code.flags
+            & (flags::VARARGS
+                | flags::VARKEYWORDS
+                | flags::GENERATOR
+                | flags::COROUTINE
+                | flags::ASYNC_GENERATOR)
+            == 0
+        && code.cellvars.is_empty()
+        && func.closure.is_empty()
 }
