@@ -11,6 +11,7 @@ use super::format::{Answer, Question, Quiz};
 #[derive(Debug, Clone, Serialize)]
 pub struct QuestionCheck {
     pub id: String,
+    #[serde(flatten)]
     pub outcome: Outcome,
     /// For multiple choice: every choice judged, in order.
     pub choices: Vec<ChoiceCheck>,

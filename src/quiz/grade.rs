@@ -3,7 +3,7 @@
 //! time, a line, an exception...); the learner's text becomes a claim of
 //! that kind, judged like any other.
 
-use super::claims::{all_hold, evaluate, same_line, same_millisecond, seconds};
+use super::claims::{all_hold, evaluate, quote, same_line, same_millisecond, seconds};
 use super::facts::Facts;
 use super::format::Claims;
 
@@ -137,15 +137,18 @@ pub fn true_answer(kind: AnswerKind, claims: &Claims, facts: &Facts) -> String {
         AnswerKind::FirstLine => facts
             .lines
             .first()
-            .map_or("(nothing)".into(), |l| l.text.clone()),
+            .map_or("that nothing is printed".into(), |l| quote(&l.text)),
         AnswerKind::LastLine => facts
             .lines
             .last()
-            .map_or("(nothing)".into(), |l| l.text.clone()),
+            .map_or("that nothing is printed".into(), |l| quote(&l.text)),
         AnswerKind::Output => "the output below".to_owned(),
-        AnswerKind::Order => claims.order.clone().unwrap_or_default().join(" / "),
-        AnswerKind::OutputContains => claims.output_contains.clone().unwrap_or_default(),
-        AnswerKind::Warns => claims.warns.clone().unwrap_or_default(),
+        AnswerKind::Order => {
+            let lines: Vec<String> = claims.order.iter().flatten().map(|l| quote(l)).collect();
+            lines.join(", then ")
+        }
+        AnswerKind::OutputContains => quote(claims.output_contains.as_deref().unwrap_or_default()),
+        AnswerKind::Warns => quote(claims.warns.as_deref().unwrap_or_default()),
     }
 }
 

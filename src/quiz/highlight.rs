@@ -92,7 +92,7 @@ fn string_len(text: &str) -> Option<usize> {
     }
     let body = &text[prefix..];
     let quote = body.chars().next().filter(|c| *c == '"' || *c == '\'')?;
-    let triple: String = std::iter::repeat(quote).take(3).collect();
+    let triple: String = std::iter::repeat_n(quote, 3).collect();
     let (open, multiline) = if body.starts_with(&triple) {
         (3, true)
     } else {

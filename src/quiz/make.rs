@@ -131,7 +131,7 @@ fn elapsed_question(stem: &str, source: &str, facts: &Facts, sleeps: &[f64]) -> 
     ];
     let mut values: Vec<f64> = Vec::new();
     for value in candidates.map(round_ms) {
-        if values.len() < MAX_CHOICES && !values.iter().any(|v| *v == value) {
+        if values.len() < MAX_CHOICES && !values.contains(&value) {
             values.push(value);
         }
     }

@@ -138,10 +138,11 @@ fn check_command(paths: &[PathBuf], format: ReportFormat) -> ExitCode {
     };
     let checked: Vec<FileCheck> = files.iter().map(|path| check_file(path)).collect();
     let unreadable = unreadable || checked.iter().any(|file| file.unreadable);
-    match format {
-        ReportFormat::Text => print!("{}", report::render_text(&checked, Style::detect())),
-        ReportFormat::Json => println!("{}", report::render_json(&checked)),
-    }
+    let text = match format {
+        ReportFormat::Text => report::render_text(&checked, Style::detect()),
+        ReportFormat::Json => report::render_json(&checked) + "\n",
+    };
+    write_stdout(&text);
     if unreadable {
         ExitCode::from(2)
     } else if Totals::of(&checked).all_good() {
@@ -241,8 +242,15 @@ fn make_command(paths: &[PathBuf], output: Option<&Path>, title: Option<&str>) -
             }
         },
         None => {
-            print!("{text}");
+            write_stdout(&text);
             ExitCode::SUCCESS
         }
     }
+}
+
+/// Writes to stdout; a reader that went away (`| head`) is not an error.
+fn write_stdout(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout();
+    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
 }

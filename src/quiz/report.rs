@@ -197,7 +197,7 @@ fn summarise(check: &QuestionCheck) -> (&'static str, Color, String) {
 }
 
 /// `choices[1] "2 seconds"`: the index as the file counts (from 0).
-pub fn choice_name(choice: &ChoiceCheck) -> String {
+fn choice_name(choice: &ChoiceCheck) -> String {
     format!("choices[{}] {}", choice.index, quote_short(&choice.text))
 }
 

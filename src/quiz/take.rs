@@ -137,8 +137,9 @@ impl Session<'_> {
         let width = lines.len().to_string().len();
         writeln!(self.out)?;
         for (number, line) in lines.iter().enumerate() {
-            let gutter = format!("{:>width$} |", number + 1);
-            writeln!(self.out, "  {} {line}", self.paint(Color::Dim, &gutter))?;
+            let gutter = self.paint(Color::Dim, &format!("{:>width$} |", number + 1));
+            let text = format!("  {gutter} {line}");
+            writeln!(self.out, "{}", text.trim_end())?;
         }
         writeln!(self.out)
     }
