@@ -703,9 +703,13 @@ impl Vm {
 
     /// Lexicographic ordering of lists and tuples.
     fn sequence_order(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult<Value> {
-        let (x, y) = match (a, b) {
-            (Value::Tuple(x), Value::Tuple(y)) => (x.to_vec(), y.to_vec()),
-            (Value::List(x), Value::List(y)) => (x.borrow().clone(), y.borrow().clone()),
+        // Tuples are immutable: share them; lists are copied, since the
+        // comparisons below may run Python code that changes them.
+        let (x, y): (Rc<[Value]>, Rc<[Value]>) = match (a, b) {
+            (Value::Tuple(x), Value::Tuple(y)) => (x.clone(), y.clone()),
+            (Value::List(x), Value::List(y)) => {
+                (x.borrow().as_slice().into(), y.borrow().as_slice().into())
+            }
             _ => return Ok(Value::Bool(false)),
         };
         for (p, q) in x.iter().zip(y.iter()) {
