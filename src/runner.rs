@@ -107,7 +107,17 @@ fn execute_main(vm: &mut Vm, filename: &str, source: &str) -> i32 {
     let code = match compiled {
         Ok(code) => code,
         Err(err) => {
-            vm.write_stderr(&err.render(&file));
+            // People at a terminal get the richer report; files, pipes and
+            // snapshots get CPython's exact text.
+            let terminal =
+                vm.capture.is_none() && std::io::IsTerminal::is_terminal(&std::io::stderr());
+            let text = if terminal {
+                let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+                err.render_fancy(&file, color)
+            } else {
+                err.render(&file)
+            };
+            vm.write_stderr(&text);
             return 1;
         }
     };
