@@ -66,25 +66,14 @@ impl SetTable {
 
     /// The slot holding `key`, if any.
     fn find(&self, key: &HashKey) -> Option<usize> {
-        let mask = self.mask();
-        let mut perturb = key.hash as u64 as usize;
-        let mut i = perturb & mask;
-        loop {
-            let probes = if i + LINEAR_PROBES <= mask {
-                LINEAR_PROBES
-            } else {
-                0
-            };
-            for j in i..=i + probes {
-                match &self.slots[j] {
-                    Slot::Empty => return None,
-                    Slot::Full(k) if k == key => return Some(j),
-                    _ => {}
-                }
+        for j in probe(key.hash, self.mask()) {
+            match &self.slots[j] {
+                Slot::Empty => return None,
+                Slot::Full(k) if k == key => return Some(j),
+                _ => {}
             }
-            perturb >>= PERTURB_SHIFT;
-            i = (i * 5 + 1 + perturb) & mask;
         }
+        None
     }
 
     pub fn contains(&self, key: &HashKey) -> bool {
@@ -94,40 +83,27 @@ impl SetTable {
     /// Adds `key`; false when an equal key was already there.
     pub fn insert(&mut self, key: HashKey) -> bool {
         let mask = self.mask();
-        let mut perturb = key.hash as u64 as usize;
-        let mut i = perturb & mask;
         let mut free_slot = None;
-        let empty = loop {
-            let probes = if i + LINEAR_PROBES <= mask {
-                LINEAR_PROBES
-            } else {
-                0
-            };
-            let mut found = None;
-            for j in i..=i + probes {
-                match &self.slots[j] {
-                    Slot::Empty => {
-                        found = Some(j);
-                        break;
-                    }
-                    Slot::Full(k) if *k == key => return false,
-                    Slot::Dummy if free_slot.is_none() => free_slot = Some(j),
-                    _ => {}
+        let mut empty = None;
+        for j in probe(key.hash, mask) {
+            match &self.slots[j] {
+                Slot::Empty => {
+                    empty = Some(j);
+                    break;
                 }
+                Slot::Full(k) if *k == key => return false,
+                Slot::Dummy if free_slot.is_none() => free_slot = Some(j),
+                _ => {}
             }
-            if let Some(j) = found {
-                break j;
-            }
-            perturb >>= PERTURB_SHIFT;
-            i = (i * 5 + 1 + perturb) & mask;
-        };
+        }
         self.used += 1;
         if let Some(j) = free_slot {
             self.slots[j] = Slot::Full(key);
             return true;
         }
+        let Some(j) = empty else { return true };
         self.fill += 1;
-        self.slots[empty] = Slot::Full(key);
+        self.slots[j] = Slot::Full(key);
         if self.fill * 5 >= mask * 3 {
             let target = if self.used > 50_000 {
                 self.used * 2
@@ -190,23 +166,9 @@ impl SetTable {
 
     /// Places a key known to be absent, in a table without dummies.
     fn insert_clean(&mut self, key: HashKey) {
-        let mask = self.mask();
-        let mut perturb = key.hash as u64 as usize;
-        let mut i = perturb & mask;
-        loop {
-            let probes = if i + LINEAR_PROBES <= mask {
-                LINEAR_PROBES
-            } else {
-                0
-            };
-            for j in i..=i + probes {
-                if matches!(self.slots[j], Slot::Empty) {
-                    self.slots[j] = Slot::Full(key);
-                    return;
-                }
-            }
-            perturb >>= PERTURB_SHIFT;
-            i = (i * 5 + 1 + perturb) & mask;
+        let slot = probe(key.hash, self.mask()).find(|&j| matches!(self.slots[j], Slot::Empty));
+        if let Some(j) = slot {
+            self.slots[j] = Slot::Full(key);
         }
     }
 
@@ -301,6 +263,30 @@ impl SetTable {
     }
 }
 
+/// CPython's probe sequence: up to LINEAR_PROBES neighbours, then a jump
+/// mixing in more bits of the hash. It visits every slot eventually (the
+/// table always has empty slots), so callers stop at an empty one.
+fn probe(hash: i64, mask: usize) -> impl Iterator<Item = usize> {
+    let mut perturb = hash as u64 as usize;
+    let mut i = perturb & mask;
+    let mut linear = 0;
+    std::iter::from_fn(move || {
+        let limit = if i + LINEAR_PROBES <= mask {
+            LINEAR_PROBES
+        } else {
+            0
+        };
+        if linear > limit {
+            perturb >>= PERTURB_SHIFT;
+            i = (i * 5 + 1 + perturb) & mask;
+            linear = 0;
+        }
+        let j = i + linear;
+        linear += 1;
+        Some(j)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -343,5 +329,49 @@ mod tests {
         assert!(!t.contains(&HashKey::new(Value::Int(2)).expect("hash")));
         t.insert(HashKey::new(Value::Int(10)).expect("hash"));
         assert_eq!(order(&t), [1, 10, 3]);
+    }
+
+    #[test]
+    fn growth_and_deletions_keep_cpython_order() {
+        // Generated with CPython 3.11: random adds (x >= 0) and discards
+        // (-x - 1) of ints, then list(s).
+        let ops: &[i64] = &[
+            121, 66, 309, -67, 465, 132, 98, 240, 281, 327, 118, 444, 199, 343, 81, -466, 15, 137,
+            368, 198, 471, 372, 227, 68, -344, -310, 398, 154, 426, 179, 208, 462, 468, -399, 343,
+            357, 493, 292, 365, 324, -99, 32, 327, 45, 34, -445, 393, -35, 193, 169, 472, -46,
+            -133, 307, -394, 149, 79, 444, 184, 459, 192, 266, 443, -444, 138, 368, 479, -228, 280,
+            403, 296, 192, -473, 321, 180, 180, 142, 11, 488, 493, 321, 303, 90, 160, 432, 153, 53,
+            13, 350, 158, 334, 122, 347, -325, 164, 345, 224, -170, 379, 453, -82, 17, 97, 428, 93,
+            174, -344, -293, 265, 138, 324, 214, 18, -460, 482, 318, 222, 474, 16, 428, 382, 147,
+            -69, 439, -199, -463, -373, -440, -472, -16, 268, 27, -139, 129, 276, -185, -130, -266,
+            471, 65, 3, 292, 25, -472, 266, 242, -28, -122, -18, 437, 263, -80, 179, 199, -297, -4,
+            366, -175, 21, 309, 277, -367, 27, 254, 161, 355, -454, 138, 36, 114, -267, 191, 286,
+            -119, 480, 339, 271, -264, 288, 415, 2, 120, 22, -282, 91, 174, -92, 344, 356, -54, 18,
+            288, -383, -404, 31, 445, -150, -475, 358, -445, 203, 284, 42, 120, 211, -366, 387,
+            473, -285, 459, -335, 469, 486, 368, -155, 75, 161, 435, 488, 343, 211, 299, 136, -325,
+            411, 88, 122, 396, 214, 245, 105, 427, 334, 246, 37, 204, 451, 239, -438, 397, -162,
+            123, -123, 318, -165, 86, -37, 373, -194, 18, 297, -215, 169, -397, 299, 250, 278,
+            -412, -322, -328, 481, 347, 387, 339, 334, -481, 483, 344, -304, 260, -470, 289, 330,
+            -243, 455, -345, 72, 330, 305, 153, 234, -28, 54, 386, 294, -175, -89, 21, -480, 263,
+            170, 229, -290, 433, -55, -474, 465, 94, 290, 380,
+        ];
+        let expected: &[i64] = &[
+            2, 11, 13, 16, 18, 21, 22, 25, 31, 32, 37, 42, 65, 72, 75, 86, 90, 93, 94, 97, 105,
+            114, 120, 123, 136, 137, 138, 142, 147, 153, 158, 160, 169, 170, 179, 180, 191, 192,
+            199, 203, 204, 208, 211, 222, 224, 229, 234, 239, 240, 245, 246, 250, 254, 260, 263,
+            268, 271, 276, 277, 278, 280, 286, 288, 290, 292, 294, 297, 299, 305, 307, 309, 318,
+            330, 334, 339, 343, 345, 347, 350, 355, 356, 357, 358, 368, 373, 379, 380, 386, 387,
+            397, 415, 426, 427, 428, 432, 433, 435, 445, 451, 455, 459, 465, 468, 481, 482, 483,
+            486, 488, 493,
+        ];
+        let mut t = SetTable::new();
+        for &op in ops {
+            if op >= 0 {
+                t.insert(HashKey::new(Value::Int(op)).expect("hash"));
+            } else {
+                t.remove(&HashKey::new(Value::Int(-op - 1)).expect("hash"));
+            }
+        }
+        assert_eq!(order(&t), expected);
     }
 }

@@ -316,7 +316,8 @@ impl Vm {
         };
         if self.is_exc_kind(exc, ExcKind::AttributeError) {
             let obj = self.getattr_opt(exc, "obj").ok()??;
-            let candidates = self.dir_names(&obj);
+            let candidates =
+                crate::vm::builtins::functions::introspection::attribute_names(self, &obj);
             return crate::vm::suggest::best_match(&name, &candidates);
         }
         if !self.is_exc_kind(exc, ExcKind::NameError) {
@@ -345,47 +346,6 @@ impl Vm {
         scopes
             .iter()
             .find_map(|c| crate::vm::suggest::best_match(&name, c))
-    }
-
-    /// `dir(obj)`: attribute names, sorted.
-    pub fn dir_names(&self, obj: &Value) -> Vec<String> {
-        let mut names: Vec<String> = Vec::new();
-        let add_type = |t: &crate::vm::objects::TypeObj, names: &mut Vec<String>| {
-            names.extend(t.dict.borrow().keys().map(|k| k.to_string()));
-        };
-        match obj {
-            Value::Instance(i) => {
-                names.extend(i.dict.borrow().keys().map(|k| k.to_string()));
-                add_type(&i.class, &mut names);
-                for t in &i.class.mro {
-                    add_type(t, &mut names);
-                }
-            }
-            Value::Type(t) => {
-                add_type(t, &mut names);
-                for m in &t.mro {
-                    add_type(m, &mut names);
-                }
-            }
-            Value::Module(m) => {
-                for k in m.dict.map.borrow().keys() {
-                    if let Value::Str(s) = &k.value {
-                        names.push(s.as_str().to_owned());
-                    }
-                }
-            }
-            other => {
-                let t = self.type_of(other);
-                add_type(&t, &mut names);
-                for m in &t.mro {
-                    add_type(m, &mut names);
-                }
-            }
-        }
-        names.retain(|n| !n.starts_with("<native"));
-        names.sort();
-        names.dedup();
-        names
     }
 
     /// Prints a warning the way `warnings.showwarning` does, at the

@@ -1,6 +1,6 @@
 //! The `builtins` namespace: functions, types and constants by name.
 
-mod introspection;
+pub mod introspection;
 mod io;
 mod iteration;
 mod numeric;

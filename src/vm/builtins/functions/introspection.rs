@@ -245,27 +245,36 @@ fn dir(vm: &mut Vm, args: &[Value], kwargs: &KwArgs) -> PyResult<Value> {
                 let sorted = sort_values(vm, items, None, false)?;
                 return Ok(Value::list(sorted));
             }
-            let classes: Vec<Rc<TypeObj>> = match obj {
-                Value::Module(m) => {
-                    names.extend(dict_str_keys(&m.dict));
-                    Vec::new()
-                }
-                Value::Type(t) => class_chain(t),
-                Value::Instance(i) => {
-                    names.extend(i.dict.borrow().keys().map(|k| k.to_string()));
-                    class_chain(&i.class)
-                }
-                other => class_chain(&vm.type_of(other)),
-            };
-            for class in classes {
-                names.extend(class.dict.borrow().keys().map(|k| k.to_string()));
-            }
+            names = attribute_names(vm, obj);
         }
     }
-    names.retain(|n| !n.starts_with("<native"));
     names.sort();
     names.dedup();
     Ok(Value::list(names.into_iter().map(Value::string).collect()))
+}
+
+/// What `dir(obj)` lists (also the candidates of AttributeError's
+/// "Did you mean"): sorted, without duplicates.
+pub fn attribute_names(vm: &Vm, obj: &Value) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    let classes: Vec<Rc<TypeObj>> = match obj {
+        Value::Module(m) => {
+            names.extend(dict_str_keys(&m.dict));
+            Vec::new()
+        }
+        Value::Type(t) => class_chain(t),
+        Value::Instance(i) => {
+            names.extend(i.dict.borrow().keys().map(|k| k.to_string()));
+            class_chain(&i.class)
+        }
+        other => class_chain(&vm.type_of(other)),
+    };
+    for class in classes {
+        names.extend(class.dict.borrow().keys().map(|k| k.to_string()));
+    }
+    names.sort();
+    names.dedup();
+    names
 }
 
 fn class_chain(class: &Rc<TypeObj>) -> Vec<Rc<TypeObj>> {
