@@ -214,6 +214,12 @@ fn event(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// Whether a scheduling observer listens (`--trace`): when not, the
+/// event loop skips building event details.
+fn tracing(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Ok(Value::Bool(vm.observer.is_some()))
+}
+
 fn user_location(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(match vm.user_location() {
         Some((file, line, text)) => Value::tuple(vec![
@@ -245,7 +251,7 @@ fn is_coroutine_function(_vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult
 }
 
 pub fn init(_vm: &mut Vm, ns: &Rc<DictObj>) -> PyResult<()> {
-    let functions: [(&'static str, NativeFn); 11] = [
+    let functions: [(&'static str, NativeFn); 12] = [
         ("clock", clock),
         ("set_clock", set_clock),
         ("sleep", sleep),
@@ -254,6 +260,7 @@ pub fn init(_vm: &mut Vm, ns: &Rc<DictObj>) -> PyResult<()> {
         ("format_exception", format_exception),
         ("deadlock", deadlock),
         ("event", event),
+        ("tracing", tracing),
         ("user_location", user_location),
         ("warn", warn),
         ("is_coroutine_function", is_coroutine_function),

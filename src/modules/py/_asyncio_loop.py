@@ -36,6 +36,9 @@ from _asyncio_events import get_event_loop
 from _asyncio_exceptions import CancelledError, InvalidStateError
 from _asyncio_tasks import Task, _ensure_future, wait as _wait
 
+# Scheduling events cost nothing unless an observer (--trace) listens.
+_TRACING = _kairos.tracing()
+
 #: CPython drops cancelled timers from the heap once this many are scheduled
 #: and more than half of them are cancelled.
 _MIN_SCHEDULED_TIMER_HANDLES = 100
@@ -190,7 +193,7 @@ class _UnixSelectorEventLoop(AbstractEventLoop):
         self._timer_sequence += 1
         heapq.heappush(self._scheduled, (when, self._timer_sequence, timer))
         timer._scheduled = True
-        _kairos.event('timer_scheduled', timer._owner, repr(when))
+        _TRACING and _kairos.event('timer_scheduled', timer._owner, repr(when))
         return timer
 
     def _timer_handle_cancelled(self, handle):
@@ -301,7 +304,7 @@ class _UnixSelectorEventLoop(AbstractEventLoop):
             handle._scheduled = False
             self._ready.append(handle)
             if not handle._cancelled:
-                _kairos.event('timer_fired', handle._owner, repr(handle._when))
+                _TRACING and _kairos.event('timer_fired', handle._owner, repr(handle._when))
 
         todo = self._ready
         self._ready = []
@@ -335,7 +338,7 @@ class _UnixSelectorEventLoop(AbstractEventLoop):
                 target = timer
             if target > self.time():
                 _kairos.set_clock(target)
-                _kairos.event('clock_advanced', '', repr(target))
+                _TRACING and _kairos.event('clock_advanced', '', repr(target))
             SCHEDULER.run_round()
             if timer is not None and self.time() >= timer:
                 break

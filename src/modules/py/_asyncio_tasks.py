@@ -16,6 +16,9 @@ from _asyncio_format import _describe_awaited, _format_coroutine, _register_cpyt
 from _asyncio_futures import Future, _set_result_unless_cancelled
 from _asyncio_queues import Queue
 
+# Scheduling events cost nothing unless an observer (--trace) listens.
+_TRACING = _kairos.tracing()
+
 FIRST_COMPLETED = 'FIRST_COMPLETED'
 FIRST_EXCEPTION = 'FIRST_EXCEPTION'
 ALL_COMPLETED = 'ALL_COMPLETED'
@@ -72,7 +75,7 @@ class Task(Future):
         self._started = False
         self._loop.call_soon(self._step)
         self._loop._register_task(self)
-        _kairos.event('task_created', self._name, getattr(coro, '__qualname__', '?') + '()')
+        _TRACING and _kairos.event('task_created', self._name, getattr(coro, '__qualname__', '?') + '()')
 
     def _repr_info(self):
         info = super()._repr_info()
@@ -130,7 +133,7 @@ class Task(Future):
         self._fut_waiter = None
         loop = self._loop
         _enter_task(loop, self)
-        _kairos.event('task_resumed' if self._started else 'task_started', self._name, '')
+        _TRACING and _kairos.event('task_resumed' if self._started else 'task_started', self._name, '')
         self._started = True
         try:
             if exc is None:
@@ -175,12 +178,12 @@ class Task(Future):
                 result._asyncio_future_blocking = False
                 result.add_done_callback(self.task_wakeup)
                 self._fut_waiter = result
-                _kairos.event('task_suspended', self._name, _describe_awaited(result))
+                _TRACING and _kairos.event('task_suspended', self._name, _describe_awaited(result))
                 if self._must_cancel:
                     if self._fut_waiter.cancel(msg=self._cancel_message):
                         self._must_cancel = False
         elif result is None:
-            _kairos.event('task_suspended', self._name, 'sleep(0)')
+            _TRACING and _kairos.event('task_suspended', self._name, 'sleep(0)')
             self._loop.call_soon(self._step)
         else:
             self._loop.call_soon(self._step, RuntimeError(f'Task got bad yield: {result!r}'))
@@ -188,11 +191,11 @@ class Task(Future):
     def _finished(self):
         self._loop._task_done()
         if self.cancelled():
-            _kairos.event('task_cancelled', self._name, '')
+            _TRACING and _kairos.event('task_cancelled', self._name, '')
         elif self._exception is not None:
-            _kairos.event('task_finished', self._name, 'exception=' + reprlib.repr(self._exception))
+            _TRACING and _kairos.event('task_finished', self._name, 'exception=' + reprlib.repr(self._exception))
         else:
-            _kairos.event('task_finished', self._name, 'result=' + reprlib.repr(self._result))
+            _TRACING and _kairos.event('task_finished', self._name, 'result=' + reprlib.repr(self._result))
 
     def task_wakeup(self, future):
         try:

@@ -15,6 +15,9 @@ Trace events: thread_started, thread_sleeping (wake time), thread_finished.
 import _kairos
 import functools
 
+# Scheduling events cost nothing unless an observer (--trace) listens.
+_TRACING = _kairos.tracing()
+
 
 def label_of(func):
     """The name a thread running `func` goes by in traces and deadlock reports."""
@@ -69,7 +72,7 @@ class _Scheduler:
         ('done', result) or ('raised', exception) when it ends."""
         handle = _kairos.spawn_thread(func, tuple(args), dict(kwargs))
         self.threads.append(_Thread(handle, label, on_exit, self.next_order()))
-        _kairos.event('thread_started', label, '')
+        _TRACING and _kairos.event('thread_started', label, '')
 
     def run_round(self):
         """Run every due thread once, in key order. Returns True if any ran."""
@@ -107,10 +110,10 @@ class _Scheduler:
             else:
                 thread.wake, thread.until = request
             thread.order = self.next_order()
-            _kairos.event('thread_sleeping', thread.label, repr(thread.wake))
+            _TRACING and _kairos.event('thread_sleeping', thread.label, repr(thread.wake))
             return
         self.threads.remove(thread)
-        _kairos.event('thread_finished', thread.label, outcome[0])
+        _TRACING and _kairos.event('thread_finished', thread.label, outcome[0])
         thread.on_exit(outcome[0], outcome[1])
 
     def next_wake(self):
@@ -160,7 +163,7 @@ class _Scheduler:
                                  'wait forever)')
             if wake > _kairos.clock():
                 _kairos.set_clock(wake)
-                _kairos.event('clock_advanced', '', repr(wake))
+                _TRACING and _kairos.event('clock_advanced', '', repr(wake))
         return True
 
 
