@@ -5,7 +5,6 @@ use std::rc::Rc;
 
 use crate::value::Value;
 use crate::vm::exceptions::{ExcKind, PyErr};
-use crate::vm::frame::Frame;
 use crate::vm::objects::TypeObj;
 use crate::vm::{PyResult, Vm};
 
@@ -171,11 +170,6 @@ impl Vm {
             let _ = self.setattr_raw(e, "name", Value::str(name));
         }
         err
-    }
-
-    /// "name 'x' is not defined" (the suggestion is added when displayed).
-    pub fn name_error_message(&self, name: &str, _frame: &Frame) -> String {
-        format!("name '{name}' is not defined")
     }
 
     pub fn exception_type_from(&self, v: &Value) -> Option<Rc<TypeObj>> {

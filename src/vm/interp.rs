@@ -1021,8 +1021,8 @@ impl Vm {
             return Ok(v);
         }
         let name = name.clone();
-        let msg = self.name_error_message(&name, fr);
-        Err(self.new_name_error(msg, &name))
+        // The "Did you mean" part is added when the error is displayed.
+        Err(self.new_name_error(format!("name '{name}' is not defined"), &name))
     }
 
     fn unbound_deref(&mut self, i: u32) -> PyErr {

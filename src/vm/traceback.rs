@@ -324,16 +324,7 @@ impl Vm {
             return None;
         }
         let entry = Vm::exc_data(exc)?.borrow().traceback.first().cloned()?;
-        let dict_names = |d: &crate::vm::objects::DictObj| -> Vec<String> {
-            d.map
-                .borrow()
-                .keys()
-                .filter_map(|k| match &k.value {
-                    Value::Str(s) => Some(s.as_str().to_owned()),
-                    _ => None,
-                })
-                .collect()
-        };
+        use crate::vm::builtins::functions::introspection::dict_str_keys as dict_names;
         let mut locals = entry.code.varnames.clone();
         locals.extend(entry.code.cellvars.iter().cloned());
         locals.extend(entry.code.freevars.iter().cloned());

@@ -283,7 +283,8 @@ fn class_chain(class: &Rc<TypeObj>) -> Vec<Rc<TypeObj>> {
         .collect()
 }
 
-fn dict_str_keys(d: &DictObj) -> Vec<String> {
+/// The string keys of a dict, in order.
+pub fn dict_str_keys(d: &DictObj) -> Vec<String> {
     d.map
         .borrow()
         .keys()
