@@ -1,6 +1,7 @@
 //! kairos's built-in modules: native ones written in Rust, and the
 //! standard-library subset written in Python (`py/`), embedded in the binary.
 
+pub mod asyncio_core;
 pub mod kairos;
 pub mod math;
 pub mod native;
@@ -18,6 +19,7 @@ pub type ModuleInit = fn(&mut Vm, &Rc<DictObj>) -> PyResult<()>;
 
 pub fn native_module(name: &str) -> Option<ModuleInit> {
     Some(match name {
+        "_asyncio_core" => asyncio_core::init,
         "_kairos" => kairos::init,
         "_sys" => sys::init,
         "_time" => time::init,

@@ -477,6 +477,14 @@ impl Vm {
                     .expect("checked");
                 self.step_asyncgen_awaitable(aw, Resume::Send(sent))
             }
+            Value::Native(n) if n.as_any().is::<YieldOnce>() => {
+                let once = n.as_any().downcast_ref::<YieldOnce>().expect("checked");
+                Ok(if once.yielded.replace(true) {
+                    Delegation::Returned(Value::None)
+                } else {
+                    Delegation::Yielded(Value::None)
+                })
+            }
             _ => {
                 let result = if sent.is_none() {
                     let class = self.type_of(sub);
@@ -506,7 +514,11 @@ impl Vm {
     pub fn get_awaitable(&mut self, v: &Value) -> PyResult<Value> {
         match v {
             Value::Generator(g) if g.kind == GenKind::Coroutine => Ok(v.clone()),
-            Value::Native(n) if n.as_any().is::<AsyncGenAwaitable>() => Ok(v.clone()),
+            Value::Native(n)
+                if n.as_any().is::<AsyncGenAwaitable>() || n.as_any().is::<YieldOnce>() =>
+            {
+                Ok(v.clone())
+            }
             _ => {
                 let class = self.type_of(v);
                 let Some(await_method) = class.lookup("__await__") else {
@@ -683,6 +695,30 @@ impl AsyncGenAwaitable {
 impl NativeObject for AsyncGenAwaitable {
     fn type_name(&self) -> &'static str {
         "async_generator_asend"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// An awaitable that suspends once with `None` and then returns `None`:
+/// a bare `yield` in a generator-based coroutine, as `asyncio.sleep(0)`
+/// uses one, without a generator frame.
+pub struct YieldOnce {
+    yielded: StdCell<bool>,
+}
+
+impl YieldOnce {
+    pub fn value() -> Value {
+        Value::Native(Rc::new(YieldOnce {
+            yielded: StdCell::new(false),
+        }))
+    }
+}
+
+impl NativeObject for YieldOnce {
+    fn type_name(&self) -> &'static str {
+        "yield_once"
     }
     fn as_any(&self) -> &dyn Any {
         self

@@ -143,12 +143,16 @@ class Handle:
         except (SystemExit, KeyboardInterrupt):
             raise
         except BaseException as exc:
-            cb = _format_callback_source(self._callback, self._args)
-            self._loop.call_exception_handler({
-                'message': f'Exception in callback {cb}',
-                'exception': exc,
-                'handle': self,
-            })
+            self._report(exc)
+
+    def _report(self, exc):
+        """The callback raised `exc`: tell the loop's exception handler."""
+        cb = _format_callback_source(self._callback, self._args)
+        self._loop.call_exception_handler({
+            'message': f'Exception in callback {cb}',
+            'exception': exc,
+            'handle': self,
+        })
 
 
 class TimerHandle(Handle):

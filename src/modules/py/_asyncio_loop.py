@@ -20,6 +20,7 @@ heap is ordered by (when, sequence number)). Threads run in order of
 per select, which is what tools/vclock.py does for the CPython reference.
 """
 
+import _asyncio_core
 import _kairos
 import functools
 import heapq
@@ -308,16 +309,7 @@ class _UnixSelectorEventLoop(AbstractEventLoop):
 
         todo = self._ready
         self._ready = []
-        index = 0
-        try:
-            while index < len(todo):
-                handle = todo[index]
-                index += 1
-                if not handle._cancelled:
-                    handle._run()
-        except BaseException:
-            self._ready = todo[index:] + self._ready
-            raise
+        _asyncio_core.run_ready(self, todo)
 
     def _select(self):
         """What CPython's selector.select(timeout) amounts to on the virtual clock."""

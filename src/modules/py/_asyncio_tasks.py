@@ -6,11 +6,12 @@ counter, CancelledError thrown in at the await point, done callbacks run via
 call_soon, the same callback hops (so output interleaves as in CPython).
 """
 
+import _asyncio_core
 import _kairos
 import functools
 import reprlib
 from _asyncio_coroutines import iscoroutine, isfuture
-from _asyncio_events import _get_event_loop, get_running_loop
+from _asyncio_events import Handle, _get_event_loop, get_running_loop
 from _asyncio_exceptions import CancelledError, InvalidStateError
 from _asyncio_format import _describe_awaited, _format_coroutine, _register_cpython_coroutine
 from _asyncio_futures import Future, _set_result_unless_cancelled
@@ -73,7 +74,7 @@ class Task(Future):
         self._fut_waiter = None
         self._coro = coro
         self._started = False
-        self._loop.call_soon(self._step)
+        _asyncio_core.schedule_step(self._loop, self)
         self._loop._register_task(self)
         _TRACING and _kairos.event('task_created', self._name, getattr(coro, '__qualname__', '?') + '()')
 
@@ -124,6 +125,8 @@ class Task(Future):
         return self._num_cancels_requested
 
     def _step(self, exc=None):
+        """One step, all cases; `_asyncio_core.step` runs the common ones natively
+        and calls the methods below for the rest."""
         if self.done():
             raise InvalidStateError(f'_step(): already done: {self!r}, {exc!r}')
         if self._must_cancel:
@@ -136,30 +139,43 @@ class Task(Future):
         _TRACING and _kairos.event('task_resumed' if self._started else 'task_started', self._name, '')
         self._started = True
         try:
-            if exc is None:
-                result = self._coro.send(None)
+            try:
+                if exc is None:
+                    result = self._coro.send(None)
+                else:
+                    result = self._coro.throw(exc)
+            except StopIteration as stop:
+                self._step_done(True, stop.value)
+            except BaseException as error:
+                if self._step_done(False, error):
+                    raise
             else:
-                result = self._coro.throw(exc)
-        except StopIteration as stop:
-            if self._must_cancel:
-                self._must_cancel = False
-                super().cancel(msg=self._cancel_message)
-            else:
-                super().set_result(stop.value)
-        except CancelledError as cancelled:
-            self._cancelled_exc = cancelled
-            super().cancel()
-        except (KeyboardInterrupt, SystemExit) as fatal:
-            super().set_exception(fatal)
-            raise
-        except BaseException as error:
-            super().set_exception(error)
-        else:
-            self._suspend_on(result)
+                self._suspend_on(result)
         finally:
             _leave_task(loop, self)
             if self.done():
                 self._finished()
+
+    def _step_done(self, returned, value):
+        """The coroutine returned `value` or raised it. True: re-raise it (SystemExit,
+        KeyboardInterrupt), after it has become the task's exception."""
+        if returned:
+            if self._must_cancel:
+                self._must_cancel = False
+                super().cancel(msg=self._cancel_message)
+            else:
+                super().set_result(value)
+        elif isinstance(value, CancelledError):
+            self._cancelled_exc = value
+            super().cancel()
+        else:
+            super().set_exception(value)
+            return isinstance(value, (KeyboardInterrupt, SystemExit))
+        return False
+
+    def _report_step_error(self, exc):
+        """A step that raised: reported as the Handle running it would report it."""
+        Handle(self._step, (), self._loop)._report(exc)
 
     def _suspend_on(self, result):
         """Handle what the coroutine yielded: a future to wait for, or a bare yield."""
@@ -184,7 +200,7 @@ class Task(Future):
                         self._must_cancel = False
         elif result is None:
             _TRACING and _kairos.event('task_suspended', self._name, 'sleep(0)')
-            self._loop.call_soon(self._step)
+            _asyncio_core.schedule_step(self._loop, self)
         else:
             self._loop.call_soon(self._step, RuntimeError(f'Task got bad yield: {result!r}'))
 
@@ -204,7 +220,7 @@ class Task(Future):
             error = exc
         else:
             error = None
-        self._step(error)
+        _asyncio_core.step(self, error)
 
 
 def current_task(loop=None):
@@ -262,17 +278,10 @@ def _ensure_future(coro_or_future, *, loop=None):
         raise
 
 
-class _Sleep0:
-    """Awaitable that yields once to the loop (what `sleep(0)` does)."""
-
-    def __await__(self):
-        yield
-
-
 async def sleep(delay, result=None):
     """Coroutine that completes after `delay` seconds of (virtual) time."""
     if delay <= 0:
-        await _Sleep0()
+        await _asyncio_core.yield_once()
         return result
     loop = get_running_loop()
     future = loop.create_future()
