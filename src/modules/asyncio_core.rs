@@ -7,27 +7,92 @@
 //! * `schedule_step(loop, task, exc)` queues a task step on `loop._ready`
 //!   without creating a `Handle` (nobody can see or cancel that handle);
 //! * `run_ready(loop, todo)` runs one batch of ready callbacks and steps;
-//! * a step resumes the task's coroutine directly and, when it yields
-//!   `None` (a bare `sleep(0)`), queues the next step; every other outcome
-//!   (a future to wait on, completion, an exception) and every step the
-//!   fast path does not cover (a pending cancellation, `--trace`, a task
-//!   not in the plain pending state) goes to the Python methods of Task.
+//! * a step resumes the task's coroutine directly; when it yields `None`
+//!   (a bare `sleep(0)`) it queues the next step, when it yields a pending
+//!   Future it adds the task's wakeup to the future's callbacks; every
+//!   other outcome (completion, an exception, a bad yield) and every step
+//!   the fast path does not cover (a pending cancellation, `--trace`, a
+//!   task not in the plain pending state) goes to Task's Python methods;
+//! * `schedule_callbacks(fut)` queues a finished future's callbacks, a
+//!   task's wakeup as a task step that reads the future's outcome;
+//! * `future_await(fut)` is `Future.__await__`: an iterator object instead
+//!   of a generator frame for every `await fut`.
 
 use std::any::Any;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use crate::value::Value;
 use crate::vm::builtins::native_function;
 use crate::vm::exceptions::{ExcKind, PyErr};
 use crate::vm::generators::{GenResult, Resume, YieldOnce};
-use crate::vm::objects::{DictObj, GenKind, Instance, KwArgs, NativeFn, NativeObject};
+use crate::vm::interp::Delegation;
+use crate::vm::objects::{
+    BoundMethod, DictObj, GenKind, Instance, KwArgs, NativeFn, NativeObject, TypeObj,
+};
 use crate::vm::{PyResult, Vm};
 
+/// The classes and functions of the Python side the fast paths must
+/// recognise, registered by `_asyncio_tasks` once Task is defined.
+struct Registry {
+    future_class: Rc<TypeObj>,
+    task_wakeup: Value,
+    handle_class: Value,
+}
+
+thread_local! {
+    static REGISTRY: RefCell<Option<Rc<Registry>>> = const { RefCell::new(None) };
+}
+
+fn registry() -> Option<Rc<Registry>> {
+    REGISTRY.with(|r| r.borrow().clone())
+}
+
+/// `register(Future, Task.task_wakeup, Handle)`.
+fn register(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let [Value::Type(future_class), task_wakeup, handle_class] = args else {
+        return Err(vm.type_error("register(Future, Task.task_wakeup, Handle)"));
+    };
+    let registry = Registry {
+        future_class: future_class.clone(),
+        task_wakeup: task_wakeup.clone(),
+        handle_class: handle_class.clone(),
+    };
+    REGISTRY.with(|r| *r.borrow_mut() = Some(Rc::new(registry)));
+    Ok(Value::None)
+}
+
+/// Whether `inst`'s class still has Future's own `name` method (the fast
+/// paths reproduce that method, not an override).
+fn has_future_method(registry: &Registry, inst: &Instance, name: &str) -> bool {
+    match (inst.class.lookup(name), registry.future_class.lookup(name)) {
+        (Some(a), Some(b)) => a.is(&b),
+        _ => false,
+    }
+}
+
 /// A task step waiting in the ready queue (CPython: a Handle for
-/// `Task.__step`), with the exception to throw in, if any.
+/// `Task.__step` or `Task.__wakeup`): the exception to throw in, or the
+/// future whose outcome decides it.
 struct TaskStep {
     task: Value,
     exc: Option<Value>,
+    wakeup: Option<Value>,
+}
+
+/// A done callback waiting in the ready queue (a Handle nobody sees).
+struct Callback {
+    func: Value,
+    future: Value,
+}
+
+impl NativeObject for Callback {
+    fn type_name(&self) -> &'static str {
+        "Callback"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
 }
 
 impl NativeObject for TaskStep {
@@ -49,13 +114,7 @@ fn field(inst: &Instance, name: &str) -> Value {
 }
 
 fn set_field(inst: &Instance, name: &str, value: Value) {
-    let mut dict = inst.dict.borrow_mut();
-    match dict.get_mut(name) {
-        Some(slot) => *slot = value,
-        None => {
-            dict.insert(name.into(), value);
-        }
-    }
+    inst.set_attr(name, value);
 }
 
 fn instance<'a>(vm: &mut Vm, v: &'a Value, what: &str) -> PyResult<&'a Rc<Instance>> {
@@ -72,11 +131,20 @@ fn call_method(vm: &mut Vm, obj: &Value, name: &str, args: Vec<Value>) -> PyResu
 }
 
 fn queue_step(vm: &mut Vm, loop_: &Value, task: Value, exc: Option<Value>) -> PyResult<()> {
+    let step = TaskStep {
+        task,
+        exc,
+        wakeup: None,
+    };
+    enqueue(vm, loop_, Value::Native(Rc::new(step)))
+}
+
+/// Appends an entry to `loop._ready`, as `call_soon` does.
+fn enqueue(vm: &mut Vm, loop_: &Value, step: Value) -> PyResult<()> {
     let loop_inst = instance(vm, loop_, "loop")?;
     if field(loop_inst, "_closed").is(&Value::Bool(true)) {
         return Err(vm.new_error(ExcKind::RuntimeError, "Event loop is closed"));
     }
-    let step = Value::Native(Rc::new(TaskStep { task, exc }));
     match field(loop_inst, "_ready") {
         Value::List(ready) => {
             ready.borrow_mut().push(step);
@@ -149,7 +217,11 @@ fn step_task(vm: &mut Vm, task: &Value, exc: Option<Value>) -> PyResult<()> {
             queue_step(vm, &Value::Instance(loop_.clone()), task.clone(), None).map(|_| false)
         }
         Ok(GenResult::Yield(awaited) | GenResult::AsyncYield(awaited)) => {
-            call_method(vm, task, "_suspend_on", vec![awaited]).map(|_| false)
+            if !wait_on_future(task, &inst, &loop_, &awaited) {
+                call_method(vm, task, "_suspend_on", vec![awaited]).map(|_| false)
+            } else {
+                Ok(false)
+            }
         }
         Ok(GenResult::Return(value)) => {
             call_method(vm, task, "_step_done", vec![Value::Bool(true), value]).map(|_| true)
@@ -181,6 +253,94 @@ fn step_task(vm: &mut Vm, task: &Value, exc: Option<Value>) -> PyResult<()> {
     outcome.map(|_| ())
 }
 
+/// The task yielded `awaited`: when it is a pending Future of this loop
+/// (not an override of one) that `await` just marked as blocking, adds the
+/// task's wakeup to its callbacks, as `Task._suspend_on` would. False:
+/// not that case, `_suspend_on` decides.
+fn wait_on_future(task: &Value, inst: &Instance, loop_: &Rc<Instance>, awaited: &Value) -> bool {
+    let (Some(registry), Value::Instance(fut)) = (registry(), awaited) else {
+        return false;
+    };
+    let plain = has_future_method(&registry, fut, "add_done_callback")
+        && has_future_method(&registry, fut, "get_loop");
+    if !plain
+        || awaited.is(task)
+        || !field(fut, "_asyncio_future_blocking").is(&Value::Bool(true))
+        || !matches!(field(fut, "_loop"), Value::Instance(l) if Rc::ptr_eq(&l, loop_))
+        || !matches!(field(fut, "_state"), Value::Str(s) if s.as_str() == "PENDING")
+        || !field(inst, "_must_cancel").is(&Value::Bool(false))
+    {
+        return false;
+    }
+    let Value::List(callbacks) = field(fut, "_callbacks") else {
+        return false;
+    };
+    fut.set_attr("_asyncio_future_blocking", Value::Bool(false));
+    callbacks
+        .borrow_mut()
+        .push(Value::BoundMethod(Rc::new(BoundMethod {
+            func: registry.task_wakeup.clone(),
+            self_value: task.clone(),
+        })));
+    inst.set_attr("_fut_waiter", awaited.clone());
+    true
+}
+
+/// `schedule_callbacks(fut)`: queues the callbacks of a future that just
+/// finished, in order, and empties its list (`Future._schedule_callbacks`).
+fn schedule_callbacks(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let Some(future) = args.first() else {
+        return Err(vm.type_error("schedule_callbacks(future)"));
+    };
+    let fut = instance(vm, future, "future")?;
+    let callbacks = match field(fut, "_callbacks") {
+        Value::List(list) => std::mem::take(&mut *list.borrow_mut()),
+        _ => return Ok(Value::None),
+    };
+    if callbacks.is_empty() {
+        return Ok(Value::None);
+    }
+    fut.set_attr("_callbacks", Value::list(Vec::new()));
+    let loop_ = field(fut, "_loop");
+    let wakeup = registry().map(|r| r.task_wakeup.clone());
+    for callback in callbacks {
+        let entry: Rc<dyn NativeObject> = match (&callback, &wakeup) {
+            (Value::BoundMethod(m), Some(w)) if m.func.is(w) => Rc::new(TaskStep {
+                task: m.self_value.clone(),
+                exc: None,
+                wakeup: Some(future.clone()),
+            }),
+            _ => Rc::new(Callback {
+                func: callback,
+                future: future.clone(),
+            }),
+        };
+        enqueue(vm, &loop_, Value::Native(entry))?;
+    }
+    Ok(Value::None)
+}
+
+/// What a task woken by `future` gets thrown in: `future.result()`'s
+/// exception, or None (`Task.task_wakeup`).
+fn wakeup_exception(vm: &mut Vm, future: &Value) -> PyResult<Option<Value>> {
+    let fut = instance(vm, future, "future")?;
+    let plain = registry().is_some_and(|r| has_future_method(&r, fut, "result"));
+    if plain {
+        if let Value::Str(state) = field(fut, "_state") {
+            if state.as_str() == "FINISHED" {
+                fut.set_attr("_log_traceback", Value::Bool(false));
+                let exc = field(fut, "_exception");
+                return Ok((!exc.is_none()).then_some(exc));
+            }
+        }
+    }
+    match call_method(vm, future, "result", vec![]) {
+        Ok(_) => Ok(None),
+        Err(PyErr::Raise(e)) => Ok(Some(e)),
+        Err(other) => Err(other),
+    }
+}
+
 fn is_fatal(vm: &Vm, exc: &Value) -> bool {
     vm.is_exc_kind(exc, ExcKind::SystemExit) || vm.is_exc_kind(exc, ExcKind::KeyboardInterrupt)
 }
@@ -191,11 +351,23 @@ fn is_fatal(vm: &Vm, exc: &Value) -> bool {
 fn run_entry(vm: &mut Vm, entry: &Value) -> PyResult<()> {
     if let Value::Native(n) = entry {
         if let Some(step) = n.as_any().downcast_ref::<TaskStep>() {
-            return match step_task(vm, &step.task, step.exc.clone()) {
+            let exc = match &step.wakeup {
+                Some(future) => wakeup_exception(vm, future)?,
+                None => step.exc.clone(),
+            };
+            return match step_task(vm, &step.task, exc) {
                 Err(PyErr::Raise(e)) if !is_fatal(vm, &e) => {
                     call_method(vm, &step.task, "_report_step_error", vec![e]).map(|_| ())
                 }
                 other => other,
+            };
+        }
+        if let Some(callback) = n.as_any().downcast_ref::<Callback>() {
+            return match vm.call(&callback.func, vec![callback.future.clone()], &[]) {
+                Err(PyErr::Raise(e)) if !is_fatal(vm, &e) => {
+                    report_callback_error(vm, &callback.func, &callback.future, e)
+                }
+                other => other.map(|_| ()),
             };
         }
     }
@@ -214,6 +386,20 @@ fn run_entry(vm: &mut Vm, entry: &Value) -> PyResult<()> {
         }
         other => other.map(|_| ()),
     }
+}
+
+/// A queued done callback raised: reported as its Handle would report it.
+fn report_callback_error(vm: &mut Vm, func: &Value, future: &Value, exc: Value) -> PyResult<()> {
+    let Some(registry) = registry() else {
+        return Err(PyErr::Raise(exc));
+    };
+    let loop_ = match future {
+        Value::Instance(fut) => field(fut, "_loop"),
+        _ => Value::None,
+    };
+    let args = Value::tuple(vec![future.clone()]);
+    let handle = vm.call(&registry.handle_class, vec![func.clone(), args, loop_], &[])?;
+    call_method(vm, &handle, "_report", vec![exc]).map(|_| ())
 }
 
 /// `run_ready(loop, todo)`: runs the batch `todo` taken from `loop._ready`.
@@ -237,6 +423,62 @@ fn run_ready(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// What `await fut` delegates to (CPython's FutureIter): yields the future
+/// once if it is pending, then returns its result.
+struct FutureIter {
+    future: Value,
+    yielded: Cell<bool>,
+}
+
+impl NativeObject for FutureIter {
+    fn type_name(&self) -> &'static str {
+        "FutureIter"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn await_step(&self, vm: &mut Vm, _sent: Value) -> Option<PyResult<Delegation>> {
+        Some(self.step(vm))
+    }
+    fn is_await_iterator(&self) -> bool {
+        true
+    }
+}
+
+impl FutureIter {
+    fn step(&self, vm: &mut Vm) -> PyResult<Delegation> {
+        let fut = instance(vm, &self.future, "future")?;
+        let pending = matches!(field(fut, "_state"), Value::Str(s) if s.as_str() == "PENDING");
+        if pending {
+            if self.yielded.replace(true) {
+                return Err(vm.new_error(ExcKind::RuntimeError, "await wasn't used with future"));
+            }
+            fut.set_attr("_asyncio_future_blocking", Value::Bool(true));
+            return Ok(Delegation::Yielded(self.future.clone()));
+        }
+        self.yielded.set(true);
+        let plain = registry().is_some_and(|r| has_future_method(&r, fut, "result"));
+        if plain && matches!(field(fut, "_state"), Value::Str(s) if s.as_str() == "FINISHED") {
+            if field(fut, "_exception").is_none() {
+                fut.set_attr("_log_traceback", Value::Bool(false));
+                return Ok(Delegation::Returned(field(fut, "_result")));
+            }
+        }
+        call_method(vm, &self.future, "result", vec![]).map(Delegation::Returned)
+    }
+}
+
+/// `future_await(fut)`: `Future.__await__` (and `__iter__`).
+fn future_await(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let Some(future) = args.first() else {
+        return Err(vm.type_error("__await__() needs the future"));
+    };
+    Ok(Value::Native(Rc::new(FutureIter {
+        future: future.clone(),
+        yielded: Cell::new(false),
+    })))
+}
+
 /// `yield_once()`: an awaitable that suspends its task once, yielding
 /// `None` to the loop (`await sleep(0)`).
 fn yield_once(_vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
@@ -244,7 +486,10 @@ fn yield_once(_vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 }
 
 pub fn init(_vm: &mut Vm, ns: &Rc<DictObj>) -> PyResult<()> {
-    let functions: [(&'static str, NativeFn); 4] = [
+    let functions: [(&'static str, NativeFn); 7] = [
+        ("register", register),
+        ("schedule_callbacks", schedule_callbacks),
+        ("future_await", future_await),
         ("schedule_step", schedule_step),
         ("step", step),
         ("run_ready", run_ready),

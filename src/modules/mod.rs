@@ -2,6 +2,7 @@
 //! standard-library subset written in Python (`py/`), embedded in the binary.
 
 pub mod asyncio_core;
+pub mod heapq;
 pub mod kairos;
 pub mod math;
 pub mod native;
@@ -20,6 +21,7 @@ pub type ModuleInit = fn(&mut Vm, &Rc<DictObj>) -> PyResult<()>;
 pub fn native_module(name: &str) -> Option<ModuleInit> {
     Some(match name {
         "_asyncio_core" => asyncio_core::init,
+        "_heapq" => heapq::init,
         "_kairos" => kairos::init,
         "_sys" => sys::init,
         "_time" => time::init,

@@ -58,9 +58,10 @@ pub fn new_exception(class: &Rc<TypeObj>, args: Vec<Value>) -> Value {
 /// A fresh instance of a user class (`object.__new__`).
 pub fn new_instance(class: &Rc<TypeObj>) -> Value {
     let exc = (class.layout == Layout::Exception).then(|| RefCell::new(ExcData::default()));
+    let room = class.instance_attrs.get();
     Value::Instance(Rc::new(Instance {
         class: class.clone(),
-        dict: RefCell::new(AttrMap::default()),
+        dict: RefCell::new(AttrMap::with_capacity_and_hasher(room, Default::default())),
         exc,
     }))
 }
@@ -119,6 +120,7 @@ impl Vm {
             mro,
             dict: RefCell::new(namespace),
             layout,
+            instance_attrs: Default::default(),
         }))
     }
 

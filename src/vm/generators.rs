@@ -477,13 +477,10 @@ impl Vm {
                     .expect("checked");
                 self.step_asyncgen_awaitable(aw, Resume::Send(sent))
             }
-            Value::Native(n) if n.as_any().is::<YieldOnce>() => {
-                let once = n.as_any().downcast_ref::<YieldOnce>().expect("checked");
-                Ok(if once.yielded.replace(true) {
-                    Delegation::Returned(Value::None)
-                } else {
-                    Delegation::Yielded(Value::None)
-                })
+            Value::Native(n) if n.is_await_iterator() => {
+                let n = n.clone();
+                n.await_step(self, sent)
+                    .unwrap_or(Ok(Delegation::Returned(Value::None)))
             }
             _ => {
                 let result = if sent.is_none() {
@@ -514,9 +511,7 @@ impl Vm {
     pub fn get_awaitable(&mut self, v: &Value) -> PyResult<Value> {
         match v {
             Value::Generator(g) if g.kind == GenKind::Coroutine => Ok(v.clone()),
-            Value::Native(n)
-                if n.as_any().is::<AsyncGenAwaitable>() || n.as_any().is::<YieldOnce>() =>
-            {
+            Value::Native(n) if n.as_any().is::<AsyncGenAwaitable>() || n.is_await_iterator() => {
                 Ok(v.clone())
             }
             _ => {
@@ -533,6 +528,7 @@ impl Vm {
                         Err(self.type_error("__await__() returned a coroutine"))
                     }
                     Value::Generator(_) | Value::Iter(_) => Ok(it),
+                    Value::Native(n) if n.is_await_iterator() => Ok(it),
                     _ if self.type_of(&it).lookup("__next__").is_some() => Ok(it),
                     _ => Err(self.type_error(format!(
                         "__await__() returned non-iterator of type '{}'",
@@ -722,6 +718,16 @@ impl NativeObject for YieldOnce {
     }
     fn as_any(&self) -> &dyn Any {
         self
+    }
+    fn await_step(&self, _vm: &mut Vm, _sent: Value) -> Option<PyResult<Delegation>> {
+        Some(Ok(if self.yielded.replace(true) {
+            Delegation::Returned(Value::None)
+        } else {
+            Delegation::Yielded(Value::None)
+        }))
+    }
+    fn is_await_iterator(&self) -> bool {
+        true
     }
 }
 

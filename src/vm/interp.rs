@@ -758,6 +758,7 @@ impl Vm {
                             v.clone()
                         }
                         Value::Generator(_) => v.clone(),
+                        Value::Native(n) if n.is_await_iterator() => v.clone(),
                         _ => self.get_iter(&v)?,
                     };
                     frame!().stack.push(it);

@@ -47,6 +47,9 @@ pub struct TypeObj {
     pub mro: Vec<Rc<TypeObj>>,
     pub dict: RefCell<AttrMap>,
     pub layout: Layout,
+    /// How many attributes its instances have grown to: new instances
+    /// start with room for that many, so `__init__` does not regrow them.
+    pub instance_attrs: StdCell<usize>,
 }
 
 impl TypeObj {
@@ -88,6 +91,41 @@ impl TypeObj {
 
     pub fn display_module(&self) -> String {
         self.overridden("__module__", &self.module)
+    }
+}
+
+thread_local! {
+    /// One shared `Rc<str>` per attribute name ever stored in an instance.
+    static ATTRIBUTE_NAMES: RefCell<std::collections::HashSet<Rc<str>, FastHash>> =
+        RefCell::new(std::collections::HashSet::default());
+}
+
+/// The shared key for an attribute name: instances hold a pointer to it
+/// instead of a copy of the text each.
+pub fn attribute_key(name: &str) -> Rc<str> {
+    ATTRIBUTE_NAMES.with(|names| {
+        let mut names = names.borrow_mut();
+        if let Some(key) = names.get(name) {
+            return key.clone();
+        }
+        let key: Rc<str> = name.into();
+        names.insert(key.clone());
+        key
+    })
+}
+
+impl Instance {
+    /// Stores an attribute in the instance's own dict.
+    pub fn set_attr(&self, name: &str, value: Value) {
+        let mut dict = self.dict.borrow_mut();
+        match dict.get_mut(name) {
+            Some(slot) => *slot = value,
+            None => {
+                dict.insert(attribute_key(name), value);
+                let hint = &self.class.instance_attrs;
+                hint.set(hint.get().max(dict.len()));
+            }
+        }
     }
 }
 
@@ -327,4 +365,20 @@ pub enum DictIterKind {
 pub trait NativeObject {
     fn type_name(&self) -> &'static str;
     fn as_any(&self) -> &dyn Any;
+
+    /// For the iterators `await` delegates to that are written in Rust
+    /// (what a `Future`'s `__await__` returns, `sleep(0)`'s bare yield):
+    /// one step of the delegation, receiving `sent`. `None`: not one.
+    fn await_step(
+        &self,
+        _vm: &mut Vm,
+        _sent: Value,
+    ) -> Option<PyResult<crate::vm::interp::Delegation>> {
+        None
+    }
+
+    /// Whether `await_step` applies (the object is its own await iterator).
+    fn is_await_iterator(&self) -> bool {
+        false
+    }
 }

@@ -355,7 +355,7 @@ impl Vm {
                 if !slots_allow(&inst.class, name) {
                     return Err(self.attribute_error(obj, name));
                 }
-                inst.dict.borrow_mut().insert(name.into(), value);
+                inst.set_attr(name, value);
                 Ok(())
             }
             Value::Type(t) => {

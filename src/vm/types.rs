@@ -88,6 +88,7 @@ pub fn new_type(name: &str, bases: &[Rc<TypeObj>], layout: Layout) -> Rc<TypeObj
         mro,
         dict: RefCell::new(AttrMap::default()),
         layout,
+        instance_attrs: Default::default(),
     })
 }
 
@@ -101,6 +102,7 @@ pub fn create_builtin_types() -> (BuiltinTypes, Vec<Rc<TypeObj>>) {
         mro: vec![],
         dict: RefCell::new(AttrMap::default()),
         layout: Layout::Object,
+        instance_attrs: Default::default(),
     });
     let (type_, others) = create_plain_types(&object);
     let types = assemble(object.clone(), type_, others);

@@ -1,7 +1,11 @@
 """The running-loop registry, the event-loop policy (get_event_loop() and
 friends), AbstractEventLoop, and Handle/TimerHandle, as CPython 3.11's events."""
 
+import _kairos
 from _asyncio_format import _format_callback_source
+
+# Scheduling events cost nothing unless an observer (--trace) listens.
+_TRACING = _kairos.tracing()
 
 _running_loop = [None]
 
@@ -163,7 +167,8 @@ class TimerHandle(Handle):
         super().__init__(callback, args, loop, context)
         self._when = when
         self._scheduled = False
-        self._owner = _current_task_name()
+        # The task that set the timer, for --trace's timer events.
+        self._owner = _current_task_name() if _TRACING else ''
 
     def _repr_info(self):
         info = super()._repr_info()

@@ -1,5 +1,6 @@
 """asyncio.Future, as CPython 3.11's C implementation (_asyncio.Future)."""
 
+import _asyncio_core
 import reprlib
 from _asyncio_events import _get_event_loop
 from _asyncio_exceptions import CancelledError, InvalidStateError
@@ -85,12 +86,7 @@ class Future:
         return True
 
     def _schedule_callbacks(self):
-        callbacks = self._callbacks
-        if not callbacks:
-            return
-        self._callbacks = []
-        for callback in callbacks:
-            self._loop.call_soon(callback, self)
+        _asyncio_core.schedule_callbacks(self)
 
     def cancelled(self):
         return self._state == _CANCELLED
@@ -152,14 +148,9 @@ class Future:
         self._log_traceback = True
         self._loop._note_unretrieved(self)
 
-    def __await__(self):
-        if not self.done():
-            self._asyncio_future_blocking = True
-            yield self
-        if not self.done():
-            raise RuntimeError("await wasn't used with future")
-        return self.result()
-
+    # Yields the future while it is pending, then returns its result (or
+    # raises its exception): CPython's FutureIter, written in Rust.
+    __await__ = _asyncio_core.future_await
     __iter__ = __await__
 
 

@@ -313,6 +313,9 @@ class _UnixSelectorEventLoop(AbstractEventLoop):
 
     def _select(self):
         """What CPython's selector.select(timeout) amounts to on the virtual clock."""
+        if not SCHEDULER.threads:
+            self._select_without_threads()
+            return
         now = self.time()
         zero_timeout = (bool(self._ready) or self._stopping
                         or bool(self._scheduled) and self._scheduled[0][0] <= now)
@@ -334,6 +337,18 @@ class _UnixSelectorEventLoop(AbstractEventLoop):
             SCHEDULER.run_round()
             if timer is not None and self.time() >= timer:
                 break
+
+    def _select_without_threads(self):
+        """`_select` when no simulated thread exists: wait for the first timer."""
+        if self._ready or self._stopping:
+            return
+        scheduled = self._scheduled
+        if not scheduled:
+            self._deadlock()
+        when = scheduled[0][0]
+        if when > _kairos.clock():
+            _kairos.set_clock(when)
+            _TRACING and _kairos.event('clock_advanced', '', repr(when))
 
     # -- simulated executor threads -------------------------------------------
 

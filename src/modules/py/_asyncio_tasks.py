@@ -223,6 +223,9 @@ class Task(Future):
         _asyncio_core.step(self, error)
 
 
+_asyncio_core.register(Future, Task.task_wakeup, Handle)
+
+
 def current_task(loop=None):
     """The task running now on `loop` (default: the running loop), or None."""
     if loop is None:

@@ -1,117 +1,12 @@
-"""Binary min-heaps on lists, with CPython's sift algorithms so that equal
-items come out in the same order as in CPython (only `<` is used)."""
+"""Binary min-heaps on lists. The primitives are native (`_heapq`, with
+CPython's sift algorithms, so equal items come out in CPython's order);
+nsmallest, nlargest and merge are written here on top of them."""
 
 
-def _bubble_up(heap, root, pos):
-    """Move heap[pos] towards `root` while it is smaller than its parent."""
-    item = heap[pos]
-    while pos > root:
-        parent = (pos - 1) >> 1
-        if item < heap[parent]:
-            heap[pos] = heap[parent]
-            pos = parent
-        else:
-            break
-    heap[pos] = item
-
-
-def _sink(heap, pos):
-    """Refill the hole at `pos` by walking the smaller child down to a leaf,
-    then bubble the displaced item up (CPython's bottom-up _siftup)."""
-    end = len(heap)
-    root = pos
-    item = heap[pos]
-    child = 2 * pos + 1
-    while child < end:
-        right = child + 1
-        if right < end and not heap[child] < heap[right]:
-            child = right
-        heap[pos] = heap[child]
-        pos = child
-        child = 2 * pos + 1
-    heap[pos] = item
-    _bubble_up(heap, root, pos)
-
-
-def _bubble_up_max(heap, root, pos):
-    item = heap[pos]
-    while pos > root:
-        parent = (pos - 1) >> 1
-        if heap[parent] < item:
-            heap[pos] = heap[parent]
-            pos = parent
-        else:
-            break
-    heap[pos] = item
-
-
-def _sink_max(heap, pos):
-    end = len(heap)
-    root = pos
-    item = heap[pos]
-    child = 2 * pos + 1
-    while child < end:
-        right = child + 1
-        if right < end and not heap[right] < heap[child]:
-            child = right
-        heap[pos] = heap[child]
-        pos = child
-        child = 2 * pos + 1
-    heap[pos] = item
-    _bubble_up_max(heap, root, pos)
-
-
-def heappush(heap, item):
-    """Push item onto heap, keeping the heap invariant."""
-    heap.append(item)
-    _bubble_up(heap, 0, len(heap) - 1)
-
-
-def heappop(heap):
-    """Pop and return the smallest item (IndexError if the heap is empty)."""
-    last = heap.pop()
-    if heap:
-        smallest = heap[0]
-        heap[0] = last
-        _sink(heap, 0)
-        return smallest
-    return last
-
-
-def heapreplace(heap, item):
-    """Pop the smallest item, then push `item` (returned value may be larger than item)."""
-    smallest = heap[0]
-    heap[0] = item
-    _sink(heap, 0)
-    return smallest
-
-
-def heappushpop(heap, item):
-    """Push `item`, then pop and return the smallest item (faster than the two calls)."""
-    if heap and heap[0] < item:
-        smallest = heap[0]
-        heap[0] = item
-        _sink(heap, 0)
-        return smallest
-    return item
-
-
-def heapify(x):
-    """Turn list x into a heap, in place, in linear time."""
-    for i in range(len(x) // 2 - 1, -1, -1):
-        _sink(x, i)
-
-
-def _heapify_max(x):
-    for i in range(len(x) // 2 - 1, -1, -1):
-        _sink_max(x, i)
-
-
-def _heapreplace_max(heap, item):
-    largest = heap[0]
-    heap[0] = item
-    _sink_max(heap, 0)
-    return largest
+from _heapq import (
+    _heapify_max, _heappop_max, _heapreplace_max, heapify, heappop, heappush, heappushpop,
+    heapreplace,
+)
 
 
 def _len_or_none(iterable):
