@@ -458,11 +458,10 @@ impl FutureIter {
         }
         self.yielded.set(true);
         let plain = registry().is_some_and(|r| has_future_method(&r, fut, "result"));
-        if plain && matches!(field(fut, "_state"), Value::Str(s) if s.as_str() == "FINISHED") {
-            if field(fut, "_exception").is_none() {
-                fut.set_attr("_log_traceback", Value::Bool(false));
-                return Ok(Delegation::Returned(field(fut, "_result")));
-            }
+        let finished = matches!(field(fut, "_state"), Value::Str(s) if s.as_str() == "FINISHED");
+        if plain && finished && field(fut, "_exception").is_none() {
+            fut.set_attr("_log_traceback", Value::Bool(false));
+            return Ok(Delegation::Returned(field(fut, "_result")));
         }
         call_method(vm, &self.future, "result", vec![]).map(Delegation::Returned)
     }
