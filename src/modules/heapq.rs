@@ -12,7 +12,7 @@ use crate::vm::exceptions::ExcKind;
 use crate::vm::objects::{DictObj, KwArgs, NativeFn};
 use crate::vm::{PyResult, Vm};
 
-type List = Rc<RefCell<Vec<Value>>>;
+pub type List = Rc<RefCell<Vec<Value>>>;
 
 /// Which way the heap is ordered: `heapq`'s min-heaps, or the max-heaps
 /// `nlargest` and `merge(reverse=True)` use.
@@ -119,17 +119,38 @@ fn heappush(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn pop(vm: &mut Vm, args: &[Value], function: &str, order: Order) -> PyResult<Value> {
-    let heap = list_arg(vm, args, function)?;
+/// Pops the first item of a min-heap (`None` when it is empty).
+pub fn pop_min(vm: &mut Vm, heap: &List) -> PyResult<Option<Value>> {
+    pop_from(vm, heap, Order::Min)
+}
+
+/// Restores the min-heap invariant of a whole list.
+pub fn heapify_min(vm: &mut Vm, heap: &List) -> PyResult<()> {
+    let n = heap.borrow().len();
+    for pos in (0..n / 2).rev() {
+        sift_up(vm, heap, Order::Min, pos)?;
+    }
+    Ok(())
+}
+
+fn pop_from(vm: &mut Vm, heap: &List, order: Order) -> PyResult<Option<Value>> {
     let Some(last) = heap.borrow_mut().pop() else {
-        return Err(vm.new_error(ExcKind::IndexError, "index out of range"));
+        return Ok(None);
     };
     if heap.borrow().is_empty() {
-        return Ok(last);
+        return Ok(Some(last));
     }
-    let smallest = std::mem::replace(&mut heap.borrow_mut()[0], last);
-    sift_up(vm, &heap, order, 0)?;
-    Ok(smallest)
+    let first = std::mem::replace(&mut heap.borrow_mut()[0], last);
+    sift_up(vm, heap, order, 0)?;
+    Ok(Some(first))
+}
+
+fn pop(vm: &mut Vm, args: &[Value], function: &str, order: Order) -> PyResult<Value> {
+    let heap = list_arg(vm, args, function)?;
+    match pop_from(vm, &heap, order)? {
+        Some(item) => Ok(item),
+        None => Err(vm.new_error(ExcKind::IndexError, "index out of range")),
+    }
 }
 
 fn heappop(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
@@ -182,21 +203,19 @@ fn heappushpop(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(top)
 }
 
-fn heapify_in(vm: &mut Vm, args: &[Value], function: &str, order: Order) -> PyResult<Value> {
-    let heap = list_arg(vm, args, function)?;
-    let n = heap.borrow().len();
-    for pos in (0..n / 2).rev() {
-        sift_up(vm, &heap, order, pos)?;
-    }
+fn heapify(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let heap = list_arg(vm, args, "heapify")?;
+    heapify_min(vm, &heap)?;
     Ok(Value::None)
 }
 
-fn heapify(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    heapify_in(vm, args, "heapify", Order::Min)
-}
-
 fn heapify_max(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    heapify_in(vm, args, "_heapify_max", Order::Max)
+    let heap = list_arg(vm, args, "_heapify_max")?;
+    let n = heap.borrow().len();
+    for pos in (0..n / 2).rev() {
+        sift_up(vm, &heap, Order::Max, pos)?;
+    }
+    Ok(Value::None)
 }
 
 pub fn init(_vm: &mut Vm, ns: &Rc<DictObj>) -> PyResult<()> {

@@ -230,7 +230,11 @@ class _UnixSelectorEventLoop(AbstractEventLoop):
         self._running = True
         try:
             while True:
-                self._run_once()
+                if _TRACING or SCHEDULER.threads:
+                    self._run_once()
+                else:
+                    # The same iterations in Rust, until a thread starts.
+                    _asyncio_core.run_until_stopped(self, SCHEDULER.threads)
                 if self._stopping:
                     break
         finally:
