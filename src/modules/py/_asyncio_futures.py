@@ -11,9 +11,6 @@ _CANCELLED = 'CANCELLED'
 _FINISHED = 'FINISHED'
 
 
-_future_counter = [0]
-
-
 class Future:
     """A result that will be available later; awaiting it suspends the task.
 
@@ -34,13 +31,14 @@ class Future:
     # What a task suspended on this future waits for (trace and deadlock report).
     _kairos_awaiting = 'Future'
 
-    def __init__(self, *, loop=None):
-        if loop is None:
-            loop = _get_event_loop()
-        self._loop = loop
-        self._callbacks = []
-        _future_counter[0] += 1
-        self._kairos_seq = _future_counter[0]
+    # The methods every task switch uses are CPython's C ones, in Rust.
+    __init__ = _asyncio_core.future_init
+    done = _asyncio_core.future_done
+    cancelled = _asyncio_core.future_cancelled
+    result = _asyncio_core.future_result
+    exception = _asyncio_core.future_exception
+    set_result = _asyncio_core.future_set_result
+    add_done_callback = _asyncio_core.future_add_done_callback
 
     @classmethod
     def __class_getitem__(cls, item):
@@ -88,49 +86,12 @@ class Future:
     def _schedule_callbacks(self):
         _asyncio_core.schedule_callbacks(self)
 
-    def cancelled(self):
-        return self._state == _CANCELLED
-
-    def done(self):
-        return self._state != _PENDING
-
-    def result(self):
-        if self._state == _CANCELLED:
-            raise self._make_cancelled_error()
-        if self._state != _FINISHED:
-            raise InvalidStateError('Result is not set.')
-        self._log_traceback = False
-        if self._exception is not None:
-            raise self._exception
-        return self._result
-
-    def exception(self):
-        if self._state == _CANCELLED:
-            raise self._make_cancelled_error()
-        if self._state != _FINISHED:
-            raise InvalidStateError('Exception is not set.')
-        self._log_traceback = False
-        return self._exception
-
-    def add_done_callback(self, fn, *, context=None):
-        if self._state != _PENDING:
-            self._loop.call_soon(fn, self)
-        else:
-            self._callbacks.append(fn)
-
     def remove_done_callback(self, fn):
         kept = [f for f in self._callbacks if f != fn]
         removed = len(self._callbacks) - len(kept)
         if removed:
             self._callbacks = kept
         return removed
-
-    def set_result(self, result):
-        if self._state != _PENDING:
-            raise InvalidStateError('invalid state')
-        self._result = result
-        self._state = _FINISHED
-        self._schedule_callbacks()
 
     def set_exception(self, exception):
         if self._state != _PENDING:
@@ -152,6 +113,9 @@ class Future:
     # raises its exception): CPython's FutureIter, written in Rust.
     __await__ = _asyncio_core.future_await
     __iter__ = __await__
+
+
+_asyncio_core.register_future(Future, InvalidStateError, _get_event_loop)
 
 
 def _set_result_unless_cancelled(fut, result):

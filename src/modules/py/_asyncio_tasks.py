@@ -223,7 +223,7 @@ class Task(Future):
         _asyncio_core.step(self, error)
 
 
-_asyncio_core.register(Future, Task.task_wakeup, Handle)
+_asyncio_core.register_task(Task.task_wakeup, Handle)
 
 
 def current_task(loop=None):

@@ -1,0 +1,129 @@
+//! One step of a task: resuming its coroutine and handling what it yields.
+
+use std::rc::Rc;
+
+use super::queue::queue_step;
+use super::{call_method, field, has_future_method, instance, state_is, with_registry};
+use crate::value::Value;
+use crate::vm::exceptions::PyErr;
+use crate::vm::generators::{GenResult, Resume};
+use crate::vm::objects::{BoundMethod, GenKind, Instance, KwArgs};
+use crate::vm::{PyResult, Vm};
+
+/// `step(task, exc=None)`: one step of a task (its `_step`).
+pub(super) fn step(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let Some(task) = args.first() else {
+        return Err(vm.type_error("step(task, exc=None)"));
+    };
+    let exc = args.get(1).filter(|e| !e.is_none()).cloned();
+    step_task(vm, task, exc)?;
+    Ok(Value::None)
+}
+
+/// The coroutine of a task the fast path can step, with the task's loop.
+fn fast_path(vm: &Vm, task: &Instance) -> Option<(Value, Rc<Instance>)> {
+    if vm.observer.is_some() || !field(task, "_must_cancel").is(&Value::Bool(false)) {
+        return None;
+    }
+    match field(task, "_state") {
+        Value::Str(s) if s.as_str() == "PENDING" => {}
+        _ => return None,
+    }
+    let coro = field(task, "_coro");
+    if !matches!(&coro, Value::Generator(g) if g.kind == GenKind::Coroutine) {
+        return None;
+    }
+    let Value::Instance(loop_) = field(task, "_loop") else {
+        return None;
+    };
+    if !field(&loop_, "_current_task").is_none() {
+        return None;
+    }
+    Some((coro, loop_))
+}
+
+pub(super) fn step_task(vm: &mut Vm, task: &Value, exc: Option<Value>) -> PyResult<()> {
+    let inst = instance(vm, task, "task")?.clone();
+    let Some((Value::Generator(coro), loop_)) = fast_path(vm, &inst) else {
+        let exc = exc.unwrap_or(Value::None);
+        return call_method(vm, task, "_step", vec![exc]).map(|_| ());
+    };
+    inst.set_attr("_fut_waiter", Value::None);
+    loop_.set_attr("_current_task", task.clone());
+    inst.set_attr("_started", Value::Bool(true));
+    let input = match exc {
+        None => Resume::Send(Value::None),
+        Some(e) => Resume::Throw(e),
+    };
+    let outcome = match vm.resume_generator(&coro, input) {
+        Ok(GenResult::Yield(Value::None)) => {
+            queue_step(vm, &Value::Instance(loop_.clone()), task.clone(), None).map(|_| false)
+        }
+        Ok(GenResult::Yield(awaited) | GenResult::AsyncYield(awaited)) => {
+            if !wait_on_future(task, &inst, &loop_, &awaited) {
+                call_method(vm, task, "_suspend_on", vec![awaited]).map(|_| false)
+            } else {
+                Ok(false)
+            }
+        }
+        Ok(GenResult::Return(value)) => {
+            call_method(vm, task, "_step_done", vec![Value::Bool(true), value]).map(|_| true)
+        }
+        Err(PyErr::Raise(error)) => {
+            match call_method(
+                vm,
+                task,
+                "_step_done",
+                vec![Value::Bool(false), error.clone()],
+            ) {
+                Ok(Value::Bool(true)) => Err(PyErr::Raise(error)),
+                Ok(_) => Ok(true),
+                Err(e) => Err(e),
+            }
+        }
+        Err(other) => Err(other),
+    };
+    if field(&loop_, "_current_task").is(task) {
+        loop_.set_attr("_current_task", Value::None);
+    }
+    let ended = match &outcome {
+        Ok(ended) => *ended,
+        Err(_) => !matches!(field(&inst, "_state"), Value::Str(s) if s.as_str() == "PENDING"),
+    };
+    if ended {
+        call_method(vm, task, "_finished", vec![])?;
+    }
+    outcome.map(|_| ())
+}
+
+/// The task yielded `awaited`: when it is a pending Future of this loop
+/// (not an override of one) that `await` just marked as blocking, adds the
+/// task's wakeup to its callbacks, as `Task._suspend_on` would. False:
+/// not that case, `_suspend_on` decides.
+fn wait_on_future(task: &Value, inst: &Instance, loop_: &Rc<Instance>, awaited: &Value) -> bool {
+    let Value::Instance(fut) = awaited else {
+        return false;
+    };
+    let plain = has_future_method(fut, "add_done_callback") && has_future_method(fut, "get_loop");
+    if !plain
+        || awaited.is(task)
+        || !field(fut, "_asyncio_future_blocking").is(&Value::Bool(true))
+        || !matches!(field(fut, "_loop"), Value::Instance(l) if Rc::ptr_eq(&l, loop_))
+        || !state_is(fut, "PENDING")
+        || !field(inst, "_must_cancel").is(&Value::Bool(false))
+    {
+        return false;
+    }
+    let Value::List(callbacks) = field(fut, "_callbacks") else {
+        return false;
+    };
+    fut.set_attr("_asyncio_future_blocking", Value::Bool(false));
+    callbacks
+        .borrow_mut()
+        .push(Value::BoundMethod(Rc::new(BoundMethod {
+            func: with_registry(|r| r.task_wakeup.clone()),
+            self_value: task.clone(),
+        })));
+    inst.set_attr("_fut_waiter", awaited.clone());
+    true
+}
