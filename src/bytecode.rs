@@ -105,8 +105,9 @@ pub struct CodeObject {
     /// Variables of enclosing scopes this code reads through cells. Deref
     /// indices count cellvars first, then freevars.
     pub freevars: Vec<String>,
-    /// Global, attribute and imported names referred to by index.
-    pub names: Vec<String>,
+    /// Global, attribute and imported names referred to by index (shared
+    /// with instance dicts' keys, so looking one up clones no text).
+    pub names: Vec<std::rc::Rc<str>>,
     pub constants: Vec<Value>,
     pub instructions: Vec<Instr>,
     /// One per instruction: where it came from.

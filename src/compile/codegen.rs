@@ -80,7 +80,7 @@ pub(super) struct Unit<'a> {
     varnames: Vec<String>,
     cellvars: Vec<String>,
     freevars: Vec<String>,
-    names: Vec<String>,
+    names: Vec<std::rc::Rc<str>>,
     name_index: HashMap<String, u32>,
     constants: Vec<Value>,
     const_index: HashMap<ConstKey, u32>,
@@ -380,7 +380,7 @@ impl<'a> Compiler<'a> {
         if let Some(&i) = u.name_index.get(name) {
             return i;
         }
-        u.names.push(name.to_owned());
+        u.names.push(crate::vm::objects::attribute_key(name));
         let i = u.names.len() as u32 - 1;
         u.name_index.insert(name.to_owned(), i);
         i

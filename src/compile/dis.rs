@@ -111,7 +111,12 @@ fn flag_names(flags: u32) -> String {
 
 /// The resolved operand: a constant's repr or a name.
 fn describe(code: &CodeObject, instr: &Instr) -> String {
-    let name = |i: u32| code.names.get(i as usize).cloned().unwrap_or_default();
+    let name = |i: u32| {
+        code.names
+            .get(i as usize)
+            .map(|n| n.to_string())
+            .unwrap_or_default()
+    };
     let var = |i: u32| code.varnames.get(i as usize).cloned().unwrap_or_default();
     let deref = |i: u32| {
         let i = i as usize;

@@ -48,16 +48,17 @@ pub fn new_exception(class: &Rc<TypeObj>, args: Vec<Value>) -> Value {
     Value::Instance(Rc::new(Instance {
         class: class.clone(),
         dict: RefCell::new(AttrMap::default()),
-        exc: Some(RefCell::new(ExcData {
+        exc: Some(Box::new(RefCell::new(ExcData {
             args,
             ..ExcData::default()
-        })),
+        }))),
     }))
 }
 
 /// A fresh instance of a user class (`object.__new__`).
 pub fn new_instance(class: &Rc<TypeObj>) -> Value {
-    let exc = (class.layout == Layout::Exception).then(|| RefCell::new(ExcData::default()));
+    let exc =
+        (class.layout == Layout::Exception).then(|| Box::new(RefCell::new(ExcData::default())));
     let room = class.instance_attrs.get();
     Value::Instance(Rc::new(Instance {
         class: class.clone(),
@@ -112,16 +113,15 @@ impl Vm {
             Some(Value::Str(s)) => s.as_str().to_owned(),
             _ => "__main__".to_owned(),
         };
-        Ok(Rc::new(TypeObj {
-            name: name.to_owned(),
-            qualname: qualname.to_owned(),
+        Ok(Rc::new(TypeObj::new(
+            name.to_owned(),
+            qualname.to_owned(),
             module,
             bases,
             mro,
-            dict: RefCell::new(namespace),
+            namespace,
             layout,
-            instance_attrs: Default::default(),
-        }))
+        )))
     }
 
     /// `isinstance(v, cls)` for a single class.
@@ -137,7 +137,7 @@ impl Vm {
     /// The exception data of an exception instance.
     pub fn exc_data(v: &Value) -> Option<&RefCell<ExcData>> {
         match v {
-            Value::Instance(i) => i.exc.as_ref(),
+            Value::Instance(i) => i.exc.as_deref(),
             _ => None,
         }
     }

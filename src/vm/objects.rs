@@ -50,17 +50,101 @@ pub struct TypeObj {
     /// How many attributes its instances have grown to: new instances
     /// start with room for that many, so `__init__` does not regrow them.
     pub instance_attrs: StdCell<usize>,
+    /// MRO lookups already made, valid while `TYPE_EPOCH` is unchanged.
+    pub lookup_cache: RefCell<IndexMap<Rc<str>, (u64, Option<Value>), FastHash>>,
+    /// `plain_attributes()` as of an epoch.
+    plain_attributes: StdCell<Option<(u64, bool)>>,
+}
+
+/// Bumped whenever any type's namespace changes after creation: that may
+/// change what a lookup along any MRO finds, so every cached one expires.
+static TYPE_EPOCH: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+impl TypeObj {
+    pub fn new(
+        name: String,
+        qualname: String,
+        module: String,
+        bases: Vec<Rc<TypeObj>>,
+        mro: Vec<Rc<TypeObj>>,
+        dict: AttrMap,
+        layout: Layout,
+    ) -> TypeObj {
+        TypeObj {
+            name,
+            qualname,
+            module,
+            bases,
+            mro,
+            dict: RefCell::new(dict),
+            layout,
+            instance_attrs: StdCell::new(0),
+            lookup_cache: RefCell::default(),
+            plain_attributes: StdCell::new(None),
+        }
+    }
+
+    /// Whether storing an attribute on an instance is a plain store in its
+    /// dict: no class on the MRO defines `__setattr__`, `__slots__`, a
+    /// property or another descriptor with `__set__`.
+    pub fn plain_attributes(&self) -> bool {
+        let epoch = TYPE_EPOCH.load(std::sync::atomic::Ordering::Relaxed);
+        if let Some((seen, plain)) = self.plain_attributes.get() {
+            if seen == epoch {
+                return plain;
+            }
+        }
+        let plain = std::iter::once(self)
+            .chain(self.mro.iter().map(|t| &**t))
+            .filter(|t| !t.mro.is_empty())
+            .all(|t| {
+                t.dict.borrow().iter().all(|(name, value)| {
+                    let descriptor = match value {
+                        Value::Property(_) => true,
+                        Value::Instance(i) => i.class.lookup("__set__").is_some(),
+                        _ => false,
+                    };
+                    !descriptor && &**name != "__setattr__" && &**name != "__slots__"
+                })
+            });
+        self.plain_attributes.set(Some((epoch, plain)));
+        plain
+    }
+
+    /// Stores a name in the type's namespace.
+    pub fn set_attr(&self, name: &str, value: Value) {
+        self.dict.borrow_mut().insert(attribute_key(name), value);
+        TYPE_EPOCH.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// Removes a name from the type's namespace; whether it was there.
+    pub fn remove_attr(&self, name: &str) -> bool {
+        TYPE_EPOCH.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.dict.borrow_mut().shift_remove(name).is_some()
+    }
 }
 
 impl TypeObj {
     /// Looks a name up along the MRO, the type itself first.
     pub fn lookup(&self, name: &str) -> Option<Value> {
-        if let Some(v) = self.dict.borrow().get(name) {
-            return Some(v.clone());
+        if self.mro.is_empty() {
+            return self.dict.borrow().get(name).cloned();
         }
-        self.mro
-            .iter()
-            .find_map(|t| t.dict.borrow().get(name).cloned())
+        let epoch = TYPE_EPOCH.load(std::sync::atomic::Ordering::Relaxed);
+        if let Some((seen, found)) = self.lookup_cache.borrow().get(name) {
+            if *seen == epoch {
+                return found.clone();
+            }
+        }
+        let found = self.dict.borrow().get(name).cloned().or_else(|| {
+            self.mro
+                .iter()
+                .find_map(|t| t.dict.borrow().get(name).cloned())
+        });
+        self.lookup_cache
+            .borrow_mut()
+            .insert(attribute_key(name), (epoch, found.clone()));
+        found
     }
 
     pub fn is_subtype(self: &Rc<Self>, other: &Rc<TypeObj>) -> bool {
@@ -133,7 +217,7 @@ pub struct Instance {
     pub class: Rc<TypeObj>,
     pub dict: RefCell<AttrMap>,
     /// Present for instances of exception classes.
-    pub exc: Option<RefCell<ExcData>>,
+    pub exc: Option<Box<RefCell<ExcData>>>,
 }
 
 /// What every exception carries besides its attributes.

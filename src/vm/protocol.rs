@@ -52,6 +52,12 @@ impl Vm {
     fn lookup_attr(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
         match obj {
             Value::Instance(inst) => {
+                // The instance's own attributes first: a data descriptor of
+                // the class (which would take precedence) never lets its
+                // name be stored there, since setting goes through it.
+                if let Some(v) = inst.dict.borrow().get(name) {
+                    return Ok(Some(v.clone()));
+                }
                 let class = inst.class.clone();
                 let class_attr = class.lookup(name);
                 if let Some(Value::Property(p)) = &class_attr {
@@ -63,9 +69,6 @@ impl Vm {
                     }
                     let fget = p.fget.clone();
                     return self.call1(&fget, obj.clone()).map(Some);
-                }
-                if let Some(v) = inst.dict.borrow().get(name) {
-                    return Ok(Some(v.clone()));
                 }
                 if inst.exc.is_some() {
                     if let Some(v) = self.exception_attr(obj, name) {
@@ -291,6 +294,10 @@ impl Vm {
 
     pub fn setattr(&mut self, obj: &Value, name: &str, value: Value) -> PyResult<()> {
         if let Value::Instance(inst) = obj {
+            if inst.exc.is_none() && inst.class.plain_attributes() {
+                inst.set_attr(name, value);
+                return Ok(());
+            }
             let class = inst.class.clone();
             match class.lookup(name) {
                 Some(Value::Property(p)) => {
@@ -359,7 +366,7 @@ impl Vm {
                 Ok(())
             }
             Value::Type(t) => {
-                t.dict.borrow_mut().insert(name.into(), value);
+                t.set_attr(name, value);
                 Ok(())
             }
             Value::Function(f) => {
@@ -415,7 +422,7 @@ impl Vm {
         }
         let removed = match obj {
             Value::Instance(inst) => inst.dict.borrow_mut().shift_remove(name).is_some(),
-            Value::Type(t) => t.dict.borrow_mut().shift_remove(name).is_some(),
+            Value::Type(t) => t.remove_attr(name),
             Value::Function(f) => f.dict.borrow_mut().shift_remove(name).is_some(),
             Value::Module(m) => self.dict_del_str(&m.dict, name).is_some(),
             _ => false,

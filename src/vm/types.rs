@@ -80,30 +80,28 @@ builtin_types! {
 /// only ever have simple chains, so this cannot fail for them).
 pub fn new_type(name: &str, bases: &[Rc<TypeObj>], layout: Layout) -> Rc<TypeObj> {
     let mro = crate::vm::classes::c3_mro(bases).unwrap_or_default();
-    Rc::new(TypeObj {
-        name: name.to_owned(),
-        qualname: name.to_owned(),
-        module: "builtins".to_owned(),
-        bases: bases.to_vec(),
+    Rc::new(TypeObj::new(
+        name.to_owned(),
+        name.to_owned(),
+        "builtins".to_owned(),
+        bases.to_vec(),
         mro,
-        dict: RefCell::new(AttrMap::default()),
+        AttrMap::default(),
         layout,
-        instance_attrs: Default::default(),
-    })
+    ))
 }
 
 /// Creates the built-in types and the exception classes (indexed by `ExcKind`).
 pub fn create_builtin_types() -> (BuiltinTypes, Vec<Rc<TypeObj>>) {
-    let object = Rc::new(TypeObj {
-        name: "object".into(),
-        qualname: "object".into(),
-        module: "builtins".into(),
-        bases: vec![],
-        mro: vec![],
-        dict: RefCell::new(AttrMap::default()),
-        layout: Layout::Object,
-        instance_attrs: Default::default(),
-    });
+    let object = Rc::new(TypeObj::new(
+        "object".into(),
+        "object".into(),
+        "builtins".into(),
+        vec![],
+        vec![],
+        AttrMap::default(),
+        Layout::Object,
+    ));
     let (type_, others) = create_plain_types(&object);
     let types = assemble(object.clone(), type_, others);
     let mut exc_types: Vec<Rc<TypeObj>> = Vec::with_capacity(ExcKind::ALL.len());

@@ -32,7 +32,7 @@ impl Vm {
     /// Registers a method on a built-in type.
     pub fn add_method(&mut self, class: &Rc<TypeObj>, name: &'static str, func: NativeFn) {
         let f = native_function(name, format!("{}.{}", class.name, name), func);
-        class.dict.borrow_mut().insert(name.into(), f);
+        class.set_attr(name, f);
     }
 
     /// Registers a classmethod-like constructor (`dict.fromkeys`): the
