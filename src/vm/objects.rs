@@ -51,10 +51,13 @@ pub struct TypeObj {
     /// start with room for that many, so `__init__` does not regrow them.
     pub instance_attrs: StdCell<usize>,
     /// MRO lookups already made, valid while `TYPE_EPOCH` is unchanged.
-    pub lookup_cache: RefCell<IndexMap<Rc<str>, (u64, Option<Value>), FastHash>>,
+    pub lookup_cache: RefCell<LookupCache>,
     /// `plain_attributes()` as of an epoch.
     plain_attributes: StdCell<Option<(u64, bool)>>,
 }
+
+/// What a type's MRO lookups found, by name, with the `TYPE_EPOCH` of then.
+pub type LookupCache = IndexMap<Rc<str>, (u64, Option<Value>), FastHash>;
 
 /// Bumped whenever any type's namespace changes after creation: that may
 /// change what a lookup along any MRO finds, so every cached one expires.
