@@ -642,10 +642,29 @@ impl Vm {
                     }
                 }
                 Instr::CallMethod { name, argc } => {
-                    let mut args = fr.stack.split_off(fr.stack.len() - argc as usize - 1);
+                    let argc = argc as usize;
+                    let self_pos = fr.stack.len() - argc - 1;
                     let name = fr.code.names[name as usize].clone();
-                    let obj = args[0].clone();
-                    match self.lookup_method(&obj, &name)? {
+                    let obj = fr.stack[self_pos].clone();
+                    let method = self.lookup_method(&obj, &name)?;
+                    if let Some(Value::Function(func)) = &method {
+                        if self.frames.len() < self.limits.recursion_limit
+                            && is_plain(func, argc + 1)
+                        {
+                            // As for CallFunction: self and the arguments
+                            // move straight into the method's locals.
+                            let fr = frame!();
+                            let mut frame = self.new_frame(func.code.clone(), func.globals.clone());
+                            frame.fast.extend(fr.stack.drain(self_pos..).map(Some));
+                            frame.fast.resize(func.code.varnames.len(), None);
+                            self.frames.push(frame);
+                            refresh!();
+                            continue;
+                        }
+                    }
+                    let fr = frame!();
+                    let mut args = fr.stack.split_off(self_pos);
+                    match method {
                         Some(method) => {
                             if self.do_call(&method, args, &[])? {
                                 refresh!();
