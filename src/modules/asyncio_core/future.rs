@@ -86,7 +86,7 @@ thread_local! {
     static FUTURES_CREATED: Cell<i64> = const { Cell::new(0) };
 }
 
-fn self_arg<'a>(vm: &mut Vm, args: &'a [Value]) -> PyResult<&'a Rc<Instance>> {
+pub(super) fn self_arg<'a>(vm: &mut Vm, args: &'a [Value]) -> PyResult<&'a Rc<Instance>> {
     match args.first() {
         Some(v) => instance(vm, v, "self"),
         None => Err(vm.type_error("a Future method needs self")),
@@ -129,6 +129,12 @@ fn future_init(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
             }
         }
     }
+    init_future(vm, &inst, loop_)
+}
+
+/// What `Future.__init__` sets up: the loop (the current one by default),
+/// the callback list, the creation number.
+pub(super) fn init_future(vm: &mut Vm, inst: &Instance, mut loop_: Value) -> PyResult<Value> {
     if loop_.is_none() {
         let get_event_loop = with_registry(|r| r.get_event_loop.clone());
         loop_ = vm.call(&get_event_loop, vec![], &[])?;

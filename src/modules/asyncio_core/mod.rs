@@ -25,6 +25,7 @@ mod future;
 mod queue;
 mod run;
 mod step;
+mod task;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -44,6 +45,7 @@ struct Registry {
     get_event_loop: Value,
     task_wakeup: Value,
     handle_class: Value,
+    iscoroutine: Value,
 }
 
 thread_local! {
@@ -54,6 +56,7 @@ thread_local! {
             get_event_loop: Value::None,
             task_wakeup: Value::None,
             handle_class: Value::None,
+            iscoroutine: Value::None,
         })
     };
 }
@@ -76,15 +79,16 @@ fn register_future(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value>
     Ok(Value::None)
 }
 
-/// `register_task(Task.task_wakeup, Handle)`.
+/// `register_task(Task.task_wakeup, Handle, iscoroutine)`.
 fn register_task(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let [task_wakeup, handle_class] = args else {
-        return Err(vm.type_error("register_task(Task.task_wakeup, Handle)"));
+    let [task_wakeup, handle_class, iscoroutine] = args else {
+        return Err(vm.type_error("register_task(Task.task_wakeup, Handle, iscoroutine)"));
     };
     REGISTRY.with(|r| {
         let mut r = r.borrow_mut();
         r.task_wakeup = task_wakeup.clone();
         r.handle_class = handle_class.clone();
+        r.iscoroutine = iscoroutine.clone();
     });
     Ok(Value::None)
 }
@@ -145,7 +149,7 @@ fn yield_once(_vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 }
 
 pub fn init(_vm: &mut Vm, ns: &Rc<DictObj>) -> PyResult<()> {
-    let functions: [(&'static str, NativeFn); 8] = [
+    let functions: [(&'static str, NativeFn); 9] = [
         ("register_future", register_future),
         ("register_task", register_task),
         ("schedule_step", queue::schedule_step),
@@ -153,6 +157,7 @@ pub fn init(_vm: &mut Vm, ns: &Rc<DictObj>) -> PyResult<()> {
         ("run_ready", queue::run_ready),
         ("run_until_stopped", run::run_until_stopped),
         ("step", step::step),
+        ("task_init", task::task_init),
         ("yield_once", yield_once),
     ];
     for (name, f) in functions.into_iter().chain(future::METHODS) {

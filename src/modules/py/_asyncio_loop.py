@@ -500,9 +500,6 @@ class _UnixSelectorEventLoop(AbstractEventLoop):
                     'future': future,
                 })
 
-    def _register_task(self, task):
-        self._all_tasks[task] = None
-
     def _task_done(self):
         self._finished_since_prune += 1
         if self._finished_since_prune > max(64, self._live_at_prune):

@@ -24,9 +24,6 @@ FIRST_COMPLETED = 'FIRST_COMPLETED'
 FIRST_EXCEPTION = 'FIRST_EXCEPTION'
 ALL_COMPLETED = 'ALL_COMPLETED'
 
-_task_name_counter = [0]
-
-
 def _future_loop(fut):
     get_loop = getattr(fut, 'get_loop', None)
     if get_loop is not None:
@@ -59,24 +56,8 @@ class Task(Future):
     # has closed the coroutine by then, so reprs show it as done.
     _destroyed = False
 
-    def __init__(self, coro, *, loop=None, name=None, context=None):
-        super().__init__(loop=loop)
-        if not iscoroutine(coro):
-            self._log_destroy_pending = False
-            raise TypeError(f'a coroutine was expected, got {coro!r}')
-        if name is None:
-            _task_name_counter[0] += 1
-            self._name = f'Task-{_task_name_counter[0]}'
-        else:
-            self._name = str(name)
-        self._num_cancels_requested = 0
-        self._must_cancel = False
-        self._fut_waiter = None
-        self._coro = coro
-        self._started = False
-        _asyncio_core.schedule_step(self._loop, self)
-        self._loop._register_task(self)
-        _TRACING and _kairos.event('task_created', self._name, getattr(coro, '__qualname__', '?') + '()')
+    # Names Task-1, Task-2, ... from one counter; schedules the first step.
+    __init__ = _asyncio_core.task_init
 
     def _repr_info(self):
         info = super()._repr_info()
@@ -223,7 +204,7 @@ class Task(Future):
         _asyncio_core.step(self, error)
 
 
-_asyncio_core.register_task(Task.task_wakeup, Handle)
+_asyncio_core.register_task(Task.task_wakeup, Handle, iscoroutine)
 
 
 def current_task(loop=None):
@@ -308,8 +289,11 @@ class _GatheringFuture(Future):
         super().__init__(loop=loop)
         self._children = children
         self._cancel_requested = False
-        names = ', '.join([_describe_awaited(child) for child in children])
-        self._kairos_awaiting = f'gather({names})'
+
+    @property
+    def _kairos_awaiting(self):
+        names = ', '.join([_describe_awaited(child) for child in self._children])
+        return f'gather({names})'
 
     def cancel(self, msg=None):
         if self.done():

@@ -1,0 +1,89 @@
+//! `Task.__init__`, run for every task created.
+
+use std::cell::Cell;
+
+use super::future::{init_future, self_arg};
+use super::queue::queue_step;
+use super::{field, with_registry};
+use crate::value::Value;
+use crate::vm::objects::{GenKind, KwArgs};
+use crate::vm::{PyResult, Vm};
+
+thread_local! {
+    /// Tasks named so far: the next unnamed one is `Task-{n + 1}`.
+    static TASKS_NAMED: Cell<u64> = const { Cell::new(0) };
+}
+
+/// `Task.__init__(self, coro, *, loop=None, name=None, context=None)`.
+pub(super) fn task_init(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let inst = self_arg(vm, args)?.clone();
+    let task = args[0].clone();
+    let mut coro = args.get(1).cloned();
+    if args.len() > 2 {
+        return Err(vm.type_error(format!(
+            "Task.__init__() takes 1 positional argument but {} were given",
+            args.len() - 1
+        )));
+    }
+    let (mut loop_, mut name) = (Value::None, Value::None);
+    for (key, value) in kw {
+        match &**key {
+            "coro" if coro.is_none() => coro = Some(value.clone()),
+            "loop" => loop_ = value.clone(),
+            "name" => name = value.clone(),
+            "context" => {}
+            other => {
+                return Err(vm.type_error(format!(
+                    "Task.__init__() got an unexpected keyword argument '{other}'"
+                )))
+            }
+        }
+    }
+    let Some(coro) = coro else {
+        return Err(vm.type_error("Task.__init__() missing required argument 'coro'"));
+    };
+    init_future(vm, &inst, loop_)?;
+    let is_coroutine = match &coro {
+        Value::Generator(g) => g.kind != GenKind::AsyncGenerator,
+        other => {
+            let iscoroutine = with_registry(|r| r.iscoroutine.clone());
+            let answer = vm.call(&iscoroutine, vec![other.clone()], &[])?;
+            vm.is_true(&answer)?
+        }
+    };
+    if !is_coroutine {
+        inst.set_attr("_log_destroy_pending", Value::Bool(false));
+        let repr = vm.repr(&coro)?;
+        return Err(vm.type_error(format!("a coroutine was expected, got {repr}")));
+    }
+    let name = if name.is_none() {
+        let n = TASKS_NAMED.with(|n| {
+            n.set(n.get() + 1);
+            n.get()
+        });
+        format!("Task-{n}")
+    } else {
+        vm.to_str(&name)?
+    };
+    inst.set_attr("_name", Value::string(name.clone()));
+    inst.set_attr("_num_cancels_requested", Value::Int(0));
+    inst.set_attr("_must_cancel", Value::Bool(false));
+    inst.set_attr("_fut_waiter", Value::None);
+    inst.set_attr("_coro", coro.clone());
+    inst.set_attr("_started", Value::Bool(false));
+    let loop_ = field(&inst, "_loop");
+    queue_step(vm, &loop_, task.clone(), None)?;
+    if let Value::Instance(loop_inst) = &loop_ {
+        if let Value::Dict(all_tasks) = field(loop_inst, "_all_tasks") {
+            vm.dict_set(&all_tasks, task, Value::None)?;
+        }
+    }
+    if vm.observer.is_some() {
+        let qualname = match &coro {
+            Value::Generator(g) => g.qualname.to_string(),
+            _ => "?".to_owned(),
+        };
+        vm.emit_event("task_created", &name, &format!("{qualname}()"));
+    }
+    Ok(Value::None)
+}
