@@ -66,6 +66,12 @@ pub(super) fn step_task(vm: &mut Vm, task: &Value, exc: Option<Value>) -> PyResu
                 Ok(false)
             }
         }
+        Ok(GenResult::Return(value)) if field(&inst, "_must_cancel").is(&Value::Bool(false)) => {
+            // Future.set_result on the task (Task's own set_result refuses).
+            inst.set_attr("_result", value);
+            inst.set_attr("_state", Value::str("FINISHED"));
+            super::queue::schedule_callbacks(vm, std::slice::from_ref(task), &[]).map(|_| true)
+        }
         Ok(GenResult::Return(value)) => {
             call_method(vm, task, "_step_done", vec![Value::Bool(true), value]).map(|_| true)
         }

@@ -164,7 +164,11 @@ class TimerHandle(Handle):
     __module__ = 'asyncio.events'
 
     def __init__(self, when, callback, args, loop, context=None):
-        super().__init__(callback, args, loop, context)
+        # Handle.__init__'s fields, set here: one call less per timer.
+        self._loop = loop
+        self._callback = callback
+        self._args = args
+        self._cancelled = False
         self._when = when
         self._scheduled = False
         # The task that set the timer, for --trace's timer events.
@@ -178,7 +182,9 @@ class TimerHandle(Handle):
     def cancel(self):
         if not self._cancelled:
             self._loop._timer_handle_cancelled(self)
-        super().cancel()
+            self._cancelled = True
+            self._callback = None
+            self._args = None
 
     def when(self):
         return self._when

@@ -189,7 +189,8 @@ class _UnixSelectorEventLoop(AbstractEventLoop):
     def call_at(self, when, callback, *args, context=None):
         if when is None:
             raise TypeError('when cannot be None')
-        self._check_closed()
+        if self._closed:
+            raise RuntimeError('Event loop is closed')
         timer = TimerHandle(when, callback, args, self, context)
         self._timer_sequence += 1
         heapq.heappush(self._scheduled, (when, self._timer_sequence, timer))
