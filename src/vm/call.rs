@@ -178,22 +178,23 @@ impl Vm {
         let nkwonly = code.kwonlyargcount as usize;
         let has_varargs = code.flags & flags::VARARGS != 0;
         let has_varkw = code.flags & flags::VARKEYWORDS != 0;
-        let mut frame = self.new_frame(code.clone(), func.globals.clone());
-        let mut fast = std::mem::take(&mut frame.fast);
-        fast.resize(code.varnames.len(), None);
         let simple = kwargs.is_empty()
             && args.len() == nparams
             && nkwonly == 0
             && code.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0
             && code.cellvars.is_empty()
             && func.closure.is_empty();
+        let mut frame = self.new_frame(code.clone(), func.globals.clone());
+        // Exactly the room needed: suspended coroutines keep their frames.
+        frame.fast.reserve_exact(code.varnames.len());
         if simple {
             // The common call: exactly the positional parameters.
-            let mut frame = self.new_frame(code.clone(), func.globals.clone());
             frame.fast.extend(args.into_iter().map(Some));
             frame.fast.resize(code.varnames.len(), None);
             return Ok(frame);
         }
+        let mut fast = std::mem::take(&mut frame.fast);
+        fast.resize(code.varnames.len(), None);
         let qualname = func.qualname.borrow().clone();
 
         let given = args.len();

@@ -844,6 +844,11 @@ impl Vm {
                 }
                 Instr::SetupFinally(handler) => {
                     let level = fr.stack.len();
+                    if fr.blocks.capacity() == 0 {
+                        // Most functions nest one block at a time: a suspended
+                        // coroutine keeps a block list sized for that.
+                        fr.blocks.reserve_exact(1);
+                    }
                     fr.blocks.push(Block {
                         kind: BlockKind::Finally { handler },
                         level,
@@ -1137,7 +1142,7 @@ impl Vm {
             None => Box::new(Frame {
                 code,
                 ip: 0,
-                stack: Vec::with_capacity(8),
+                stack: Vec::with_capacity(4),
                 fast: Vec::new(),
                 cells: Vec::new(),
                 blocks: Vec::new(),

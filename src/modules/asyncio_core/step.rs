@@ -48,7 +48,9 @@ pub(super) fn step_task(vm: &mut Vm, task: &Value, exc: Option<Value>) -> PyResu
         let exc = exc.unwrap_or(Value::None);
         return call_method(vm, task, "_step", vec![exc]).map(|_| ());
     };
-    inst.set_attr("_fut_waiter", Value::None);
+    if !field(&inst, "_fut_waiter").is_none() {
+        inst.set_attr("_fut_waiter", Value::None);
+    }
     loop_.set_attr("_current_task", task.clone());
     inst.set_attr("_started", Value::Bool(true));
     let input = match exc {

@@ -9,6 +9,9 @@ use crate::value::Value;
 use crate::vm::objects::{GenKind, KwArgs};
 use crate::vm::{PyResult, Vm};
 
+/// How many attributes a finished task has: its dict never regrows.
+const TASK_FIELDS: usize = 12;
+
 thread_local! {
     /// Tasks named so far: the next unnamed one is `Task-{n + 1}`.
     static TASKS_NAMED: Cell<u64> = const { Cell::new(0) };
@@ -42,6 +45,9 @@ pub(super) fn task_init(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Va
     let Some(coro) = coro else {
         return Err(vm.type_error("Task.__init__() missing required argument 'coro'"));
     };
+    // Room for the fields a task gains as it runs and finishes: tasks are
+    // often all created before the first one runs.
+    inst.dict.borrow_mut().reserve(TASK_FIELDS);
     init_future(vm, &inst, loop_)?;
     let is_coroutine = match &coro {
         Value::Generator(g) => g.kind != GenKind::AsyncGenerator,
@@ -66,11 +72,7 @@ pub(super) fn task_init(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Va
         vm.to_str(&name)?
     };
     inst.set_attr("_name", Value::string(name.clone()));
-    inst.set_attr("_num_cancels_requested", Value::Int(0));
-    inst.set_attr("_must_cancel", Value::Bool(false));
-    inst.set_attr("_fut_waiter", Value::None);
     inst.set_attr("_coro", coro.clone());
-    inst.set_attr("_started", Value::Bool(false));
     let loop_ = field(&inst, "_loop");
     queue_step(vm, &loop_, task.clone(), None)?;
     if let Value::Instance(loop_inst) = &loop_ {

@@ -163,6 +163,11 @@ class TimerHandle(Handle):
     """A callback registered with call_later()/call_at()."""
     __module__ = 'asyncio.events'
 
+    # Defaults kept on the class, so that 100,000 timers do not each store them.
+    _scheduled = False
+    # The task that set the timer, for --trace's timer events.
+    _owner = ''
+
     def __init__(self, when, callback, args, loop, context=None):
         # Handle.__init__'s fields, set here: one call less per timer.
         self._loop = loop
@@ -170,9 +175,8 @@ class TimerHandle(Handle):
         self._args = args
         self._cancelled = False
         self._when = when
-        self._scheduled = False
-        # The task that set the timer, for --trace's timer events.
-        self._owner = _current_task_name() if _TRACING else ''
+        if _TRACING:
+            self._owner = _current_task_name()
 
     def _repr_info(self):
         info = super()._repr_info()

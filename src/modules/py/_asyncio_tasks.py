@@ -52,6 +52,11 @@ class Task(Future):
     __module__ = '_asyncio'
 
     _log_destroy_pending = True
+    # Defaults kept on the class (a task only stores what differs).
+    _num_cancels_requested = 0
+    _must_cancel = False
+    _fut_waiter = None
+    _started = False
     # Set when the task is reported as destroyed while pending: CPython's collector
     # has closed the coroutine by then, so reprs show it as done.
     _destroyed = False
