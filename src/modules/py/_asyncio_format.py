@@ -144,4 +144,7 @@ def _describe_awaited(fut):
     """What a task suspended on `fut` waits for, as the trace and deadlock report say it."""
     if hasattr(fut, 'get_name') and hasattr(fut, 'get_coro'):
         return fut.get_name()
+    delay = getattr(fut, '_kairos_sleep', None)
+    if delay is not None:
+        return f'sleep({delay!r})'
     return getattr(fut, '_kairos_awaiting', type(fut).__name__)

@@ -274,8 +274,9 @@ async def sleep(delay, result=None):
         return result
     loop = get_running_loop()
     future = loop.create_future()
-    future._kairos_awaiting = f'sleep({delay!r})'
-    handle = loop.call_later(delay, _set_result_unless_cancelled, future, result)
+    # Described as `sleep(DELAY)` when asked (trace, deadlock report).
+    future._kairos_sleep = delay
+    handle = loop.call_at(_kairos.clock() + delay, _set_result_unless_cancelled, future, result)
     try:
         return await future
     finally:
