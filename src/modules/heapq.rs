@@ -27,7 +27,13 @@ fn list_arg(vm: &mut Vm, args: &[Value], function: &str) -> PyResult<List> {
         Some(Value::List(list)) => Ok(list.clone()),
         Some(other) => {
             let name = vm.type_name(other);
-            Err(vm.type_error(format!("{function}() argument 1 must be list, not {name}")))
+            // CPython numbers the argument only for the two-argument functions.
+            let single = matches!(
+                function,
+                "heappop" | "heapify" | "_heappop_max" | "_heapify_max"
+            );
+            let which = if single { "argument" } else { "argument 1" };
+            Err(vm.type_error(format!("{function}() {which} must be list, not {name}")))
         }
         None => Err(vm.type_error(format!("{function}() missing required argument 'heap'"))),
     }

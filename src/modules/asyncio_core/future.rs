@@ -5,7 +5,7 @@ use std::any::Any;
 use std::cell::Cell;
 use std::rc::Rc;
 
-use super::{call_method, field, has_future_method, instance, state_is, with_registry};
+use super::{call_method, field, instance, state_is, with_registry};
 use crate::value::Value;
 use crate::vm::exceptions::{ExcKind, PyErr};
 use crate::vm::interp::Delegation;
@@ -46,13 +46,9 @@ impl FutureIter {
             return Ok(Delegation::Yielded(self.future.clone()));
         }
         self.yielded.set(true);
-        let plain = has_future_method(fut, "result");
-        let finished = matches!(field(fut, "_state"), Value::Str(s) if s.as_str() == "FINISHED");
-        if plain && finished && field(fut, "_exception").is_none() {
-            fut.set_attr("_log_traceback", Value::Bool(false));
-            return Ok(Delegation::Returned(field(fut, "_result")));
-        }
-        call_method(vm, &self.future, "result", vec![]).map(Delegation::Returned)
+        // As CPython's FutureIter: the future's own outcome, whatever a
+        // subclass's result() would say.
+        outcome(vm, &self.future).map(Delegation::Returned)
     }
 }
 
@@ -67,17 +63,22 @@ fn future_await(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     })))
 }
 
-/// Future's methods written here; the Python class takes them from
-/// `_asyncio_core` (`done = _asyncio_core.future_done`, ...).
-pub(super) const METHODS: [(&str, NativeFn); 8] = [
-    ("future_init", future_init),
-    ("future_done", future_done),
-    ("future_cancelled", future_cancelled),
-    ("future_result", future_result),
-    ("future_exception", future_exception),
-    ("future_set_result", future_set_result),
-    ("future_add_done_callback", future_add_done_callback),
-    ("future_await", future_await),
+/// Future's methods written here, by the name `_asyncio_core` exports
+/// them under and their own name; the Python class takes them from there
+/// (`done = _asyncio_core.future_done`, ...).
+pub(super) const METHODS: [(&str, &str, NativeFn); 8] = [
+    ("future_init", "__init__", future_init),
+    ("future_done", "done", future_done),
+    ("future_cancelled", "cancelled", future_cancelled),
+    ("future_result", "result", future_result),
+    ("future_exception", "exception", future_exception),
+    ("future_set_result", "set_result", future_set_result),
+    (
+        "future_add_done_callback",
+        "add_done_callback",
+        future_add_done_callback,
+    ),
+    ("future_await", "__await__", future_await),
 ];
 
 thread_local! {
@@ -162,9 +163,16 @@ fn future_cancelled(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value
 /// `result()`: the result, or the exception raised; CancelledError if
 /// cancelled, InvalidStateError if not done yet.
 fn future_result(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let inst = self_arg(vm, args)?.clone();
+    self_arg(vm, args)?;
+    outcome(vm, &args[0])
+}
+
+/// A future's outcome as `Future.result` gives it (CPython's internal
+/// `future_get_result`, which overrides of `result` do not change).
+fn outcome(vm: &mut Vm, future: &Value) -> PyResult<Value> {
+    let inst = instance(vm, future, "future")?.clone();
     if state_is(&inst, "CANCELLED") {
-        return Err(cancelled_error(vm, &args[0]));
+        return Err(cancelled_error(vm, future));
     }
     if !state_is(&inst, "FINISHED") {
         return Err(invalid_state(vm, "Result is not set."));

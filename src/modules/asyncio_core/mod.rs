@@ -149,7 +149,7 @@ fn yield_once(_vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 }
 
 pub fn init(_vm: &mut Vm, ns: &Rc<DictObj>) -> PyResult<()> {
-    let functions: [(&'static str, NativeFn); 9] = [
+    let functions: [(&'static str, NativeFn); 8] = [
         ("register_future", register_future),
         ("register_task", register_task),
         ("schedule_step", queue::schedule_step),
@@ -157,11 +157,15 @@ pub fn init(_vm: &mut Vm, ns: &Rc<DictObj>) -> PyResult<()> {
         ("run_ready", queue::run_ready),
         ("run_until_stopped", run::run_until_stopped),
         ("step", step::step),
-        ("task_init", task::task_init),
         ("yield_once", yield_once),
     ];
-    for (name, f) in functions.into_iter().chain(future::METHODS) {
+    for (name, f) in functions {
         ns.set_str(name, native_function(name, name.to_owned(), f));
     }
+    for (export, name, f) in future::METHODS {
+        ns.set_str(export, native_function(name, format!("Future.{name}"), f));
+    }
+    let init = native_function("__init__", "Task.__init__".to_owned(), task::task_init);
+    ns.set_str("task_init", init);
     Ok(())
 }

@@ -125,9 +125,6 @@ def merge(*iterables, key=None, reverse=False):
             else:
                 heapreplace(entries, entry)
         elif reverse:
-            last = entries.pop()
-            if entries:
-                entries[0] = last
-                _sink_max(entries, 0)
+            _heappop_max(entries)
         else:
             heappop(entries)
