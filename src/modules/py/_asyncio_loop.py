@@ -14,6 +14,9 @@ select step is where the virtual clock moves:
 * if there is neither, every task is stuck: `_kairos.deadlock` ends the run
   with a report of each pending task and what it awaits.
 
+While no simulated thread exists and nothing traces, `run_forever` runs the
+same iterations in Rust (`_asyncio_core.run_until_stopped`).
+
 Timers due at the same instant fire in the order they were scheduled (the
 heap is ordered by (when, sequence number)). Threads run in order of
 (wake time, order in which they started or last blocked), each at most once
