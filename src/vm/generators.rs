@@ -260,7 +260,12 @@ impl Vm {
                     FrameExit::Yield(v) => (v, true),
                     FrameExit::Delegated(v) | FrameExit::Return(v) => (v, false),
                 };
-                let frame = self.frames.pop().expect("the suspended generator frame");
+                let mut frame = self.frames.pop().expect("the suspended generator frame");
+                // A suspended frame may wait a long time: give back stack
+                // room it is far from using (once; it then fits).
+                if frame.stack.capacity() > 2 * frame.stack.len() + 4 {
+                    frame.stack.shrink_to(frame.stack.len() + 2);
+                }
                 g.line_of_suspension.set(frame.current_instr() as u32);
                 *g.frame.borrow_mut() = Some(frame);
                 g.state.set(GenState::Suspended);

@@ -228,7 +228,7 @@ fn future_add_done_callback(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResu
         return Ok(Value::None);
     }
     match field(&inst, "_callbacks") {
-        Value::List(callbacks) => callbacks.borrow_mut().push(callback.clone()),
+        Value::List(callbacks) => super::push_callback(&callbacks, callback.clone()),
         other => {
             call_method(vm, &other, "append", vec![callback.clone()])?;
         }

@@ -138,6 +138,16 @@ fn call_method(vm: &mut Vm, obj: &Value, name: &str, args: Vec<Value>) -> PyResu
     vm.call(&method, args, &[])
 }
 
+/// Appends a done callback: most futures only ever get one, so the list
+/// starts with room for exactly one.
+fn push_callback(callbacks: &RefCell<Vec<Value>>, callback: Value) {
+    let mut callbacks = callbacks.borrow_mut();
+    if callbacks.capacity() == 0 {
+        callbacks.reserve_exact(1);
+    }
+    callbacks.push(callback);
+}
+
 fn is_fatal(vm: &Vm, exc: &Value) -> bool {
     vm.is_exc_kind(exc, ExcKind::SystemExit) || vm.is_exc_kind(exc, ExcKind::KeyboardInterrupt)
 }

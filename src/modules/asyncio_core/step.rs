@@ -126,12 +126,11 @@ fn wait_on_future(task: &Value, inst: &Instance, loop_: &Rc<Instance>, awaited: 
         return false;
     };
     fut.set_attr("_asyncio_future_blocking", Value::Bool(false));
-    callbacks
-        .borrow_mut()
-        .push(Value::BoundMethod(Rc::new(BoundMethod {
-            func: with_registry(|r| r.task_wakeup.clone()),
-            self_value: task.clone(),
-        })));
+    let wakeup = Value::BoundMethod(Rc::new(BoundMethod {
+        func: with_registry(|r| r.task_wakeup.clone()),
+        self_value: task.clone(),
+    }));
+    super::push_callback(&callbacks, wakeup);
     inst.set_attr("_fut_waiter", awaited.clone());
     true
 }
