@@ -99,9 +99,39 @@ pub(super) fn step_task(vm: &mut Vm, task: &Value, exc: Option<Value>) -> PyResu
         Err(_) => !matches!(field(&inst, "_state"), Value::Str(s) if s.as_str() == "PENDING"),
     };
     if ended {
-        call_method(vm, task, "_finished", vec![])?;
+        if vm.observer.is_some() {
+            call_method(vm, task, "_finished", vec![])?;
+        } else {
+            forget_finished(&loop_);
+        }
     }
     outcome.map(|_| ())
+}
+
+/// A task finished: `loop._task_done()` without the trace events of
+/// `Task._finished` (none listens). Finished tasks leave `loop._all_tasks`
+/// in batches, once as many have finished as were live at the last pass.
+fn forget_finished(loop_: &Instance) {
+    let finished = match field(loop_, "_finished_since_prune") {
+        Value::Int(n) => n + 1,
+        _ => 1,
+    };
+    let live = match field(loop_, "_live_at_prune") {
+        Value::Int(n) => n,
+        _ => 0,
+    };
+    if finished <= live.max(64) {
+        loop_.set_attr("_finished_since_prune", Value::Int(finished));
+        return;
+    }
+    if let Value::Dict(all_tasks) = field(loop_, "_all_tasks") {
+        let mut tasks = all_tasks.map.borrow_mut();
+        tasks.retain(
+            |task, _| !matches!(&task.value, Value::Instance(t) if !state_is(t, "PENDING")),
+        );
+        loop_.set_attr("_live_at_prune", Value::Int(tasks.len() as i64));
+    }
+    loop_.set_attr("_finished_since_prune", Value::Int(0));
 }
 
 /// The task yielded `awaited`: when it is a pending Future of this loop
