@@ -170,6 +170,11 @@ fn heappop_max(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 fn replace(vm: &mut Vm, args: &[Value], function: &str, order: Order) -> PyResult<Value> {
     let heap = list_arg(vm, args, function)?;
     let item = item_arg(vm, args, function)?;
+    replace_top(vm, &heap, item, order)
+}
+
+/// Puts `item` in place of the first item, which it returns, and sifts.
+fn replace_top(vm: &mut Vm, heap: &List, item: Value, order: Order) -> PyResult<Value> {
     let Some(top) = heap
         .borrow_mut()
         .first_mut()
@@ -177,7 +182,7 @@ fn replace(vm: &mut Vm, args: &[Value], function: &str, order: Order) -> PyResul
     else {
         return Err(vm.new_error(ExcKind::IndexError, "index out of range"));
     };
-    sift_up(vm, &heap, order, 0)?;
+    sift_up(vm, heap, order, 0)?;
     Ok(top)
 }
 
@@ -198,15 +203,7 @@ fn heappushpop(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     if !vm.lt(&top, &item)? {
         return Ok(item);
     }
-    let Some(top) = heap
-        .borrow_mut()
-        .first_mut()
-        .map(|slot| std::mem::replace(slot, item))
-    else {
-        return Err(vm.new_error(ExcKind::IndexError, "index out of range"));
-    };
-    sift_up(vm, &heap, Order::Min, 0)?;
-    Ok(top)
+    replace_top(vm, &heap, item, Order::Min)
 }
 
 fn heapify(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
