@@ -62,7 +62,7 @@ pub fn new_instance(class: &Rc<TypeObj>) -> Value {
     let room = class.instance_attrs.get();
     Value::Instance(Rc::new(Instance {
         class: class.clone(),
-        dict: RefCell::new(AttrMap::with_capacity_and_hasher(room, Default::default())),
+        dict: RefCell::new(AttrMap::with_capacity(room)),
         exc,
     }))
 }

@@ -2,6 +2,7 @@
 //! heap, so that any frame can be suspended and Python calls never recurse
 //! in Rust.
 
+pub mod attrmap;
 pub mod attrs;
 pub mod builtins;
 pub mod call;

@@ -14,9 +14,7 @@ use crate::vm::hash::HashKey;
 use crate::vm::PyResult;
 use crate::vm::Vm;
 
-/// Attribute namespaces (types, instances, modules, functions): string keys
-/// in insertion order, as `__dict__` shows them.
-pub type AttrMap = IndexMap<Rc<str>, Value, FastHash>;
+pub use crate::vm::attrmap::AttrMap;
 
 /// A fast, fixed-seed hasher: key order is insertion order anyway, and
 /// dict keys carry their Python hash already.

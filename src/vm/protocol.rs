@@ -436,7 +436,7 @@ impl Vm {
 
     fn attrs_as_dict(&mut self, attrs: &crate::vm::objects::AttrMap) -> Value {
         let d = DictObj::new();
-        for (k, v) in attrs {
+        for (k, v) in attrs.iter() {
             if !k.starts_with("<native") {
                 d.set_str(k, v.clone());
             }

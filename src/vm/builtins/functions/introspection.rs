@@ -162,7 +162,7 @@ fn delattr(vm: &mut Vm, args: &[Value], kwargs: &KwArgs) -> PyResult<Value> {
 /// A new dict holding a copy of an attribute namespace.
 fn snapshot(attrs: &AttrMap) -> Value {
     let d = DictObj::new();
-    for (k, v) in attrs {
+    for (k, v) in attrs.iter() {
         d.set_str(k, v.clone());
     }
     Value::Dict(d)
