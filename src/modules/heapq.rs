@@ -7,7 +7,6 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::value::Value;
-use crate::vm::builtins::native_function;
 use crate::vm::exceptions::ExcKind;
 use crate::vm::objects::{DictObj, KwArgs, NativeFn};
 use crate::vm::{PyResult, Vm};
@@ -232,8 +231,6 @@ pub fn init(_vm: &mut Vm, ns: &Rc<DictObj>) -> PyResult<()> {
         ("_heapreplace_max", heapreplace_max),
         ("_heapify_max", heapify_max),
     ];
-    for (name, f) in functions {
-        ns.set_str(name, native_function(name, name.to_owned(), f));
-    }
+    crate::modules::add_functions(ns, &functions);
     Ok(())
 }

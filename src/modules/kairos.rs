@@ -7,7 +7,6 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::value::Value;
-use crate::vm::builtins::native_function;
 use crate::vm::call::CallOutcome;
 use crate::vm::exceptions::PyErr;
 use crate::vm::frame::Frame;
@@ -265,8 +264,6 @@ pub fn init(_vm: &mut Vm, ns: &Rc<DictObj>) -> PyResult<()> {
         ("warn", warn),
         ("is_coroutine_function", is_coroutine_function),
     ];
-    for (name, f) in functions {
-        ns.set_str(name, native_function(name, name.to_owned(), f));
-    }
+    crate::modules::add_functions(ns, &functions);
     Ok(())
 }

@@ -355,9 +355,7 @@ pub fn init(_vm: &mut Vm, ns: &Rc<DictObj>) -> PyResult<()> {
         ("isqrt", isqrt),
         ("prod", prod),
     ];
-    for (name, f) in functions {
-        ns.set_str(name, native_function(name, name.to_owned(), f));
-    }
+    crate::modules::add_functions(ns, &functions);
     ns.set_str("pi", Value::Float(std::f64::consts::PI));
     ns.set_str("e", Value::Float(std::f64::consts::E));
     ns.set_str("tau", Value::Float(std::f64::consts::TAU));

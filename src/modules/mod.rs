@@ -12,11 +12,19 @@ pub mod time;
 
 use std::rc::Rc;
 
-use crate::vm::objects::DictObj;
+use crate::vm::builtins::native_function;
+use crate::vm::objects::{DictObj, NativeFn};
 use crate::vm::{PyResult, Vm};
 
 /// Fills a native module's namespace.
 pub type ModuleInit = fn(&mut Vm, &Rc<DictObj>) -> PyResult<()>;
+
+/// Puts a native module's functions in its namespace, each under its name.
+pub fn add_functions(ns: &Rc<DictObj>, functions: &[(&'static str, NativeFn)]) {
+    for &(name, f) in functions {
+        ns.set_str(name, native_function(name, name.to_owned(), f));
+    }
+}
 
 pub fn native_module(name: &str) -> Option<ModuleInit> {
     Some(match name {

@@ -12,7 +12,6 @@ use num_bigint::BigInt;
 
 use crate::modules::native::random_mt::Random;
 use crate::value::Value;
-use crate::vm::builtins::native_function;
 use crate::vm::exceptions::ExcKind;
 use crate::vm::objects::{DictObj, KwArgs, NativeFn, NativeObject};
 use crate::vm::{PyResult, Vm};
@@ -355,8 +354,6 @@ pub fn init(_vm: &mut Vm, ns: &Rc<DictObj>) -> PyResult<()> {
         ("expovariate", expovariate),
         ("paretovariate", paretovariate),
     ];
-    for (name, f) in functions {
-        ns.set_str(name, native_function(name, name.to_owned(), f));
-    }
+    crate::modules::add_functions(ns, &functions);
     Ok(())
 }

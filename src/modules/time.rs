@@ -6,7 +6,6 @@ use std::rc::Rc;
 use crate::modules::native::timefmt::{self, TimeParts};
 use crate::modules::native::{ErrorKind, NativeError};
 use crate::value::Value;
-use crate::vm::builtins::native_function;
 use crate::vm::exceptions::{ExcKind, PyErr};
 use crate::vm::objects::{DictObj, KwArgs, NativeFn};
 use crate::vm::{PyResult, Vm};
@@ -124,8 +123,6 @@ pub fn init(_vm: &mut Vm, ns: &Rc<DictObj>) -> PyResult<()> {
         ("ctime", ctime),
         ("mktime", mktime),
     ];
-    for (name, f) in functions {
-        ns.set_str(name, native_function(name, name.to_owned(), f));
-    }
+    crate::modules::add_functions(ns, &functions);
     Ok(())
 }

@@ -169,9 +169,7 @@ pub fn init(_vm: &mut Vm, ns: &Rc<DictObj>) -> PyResult<()> {
         ("step", step::step),
         ("yield_once", yield_once),
     ];
-    for (name, f) in functions {
-        ns.set_str(name, native_function(name, name.to_owned(), f));
-    }
+    crate::modules::add_functions(ns, &functions);
     for (export, name, f) in future::METHODS {
         ns.set_str(export, native_function(name, format!("Future.{name}"), f));
     }
