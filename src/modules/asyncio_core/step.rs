@@ -51,8 +51,9 @@ pub(super) fn step_task(vm: &mut Vm, task: &Value, exc: Option<Value>) -> PyResu
     if !field(&inst, "_fut_waiter").is_none() {
         inst.set_attr("_fut_waiter", Value::None);
     }
+    // `_started` only tells --trace's events apart, and the fast path
+    // never runs under --trace: not stored here.
     loop_.set_attr("_current_task", task.clone());
-    inst.set_attr("_started", Value::Bool(true));
     let input = match exc {
         None => Resume::Send(Value::None),
         Some(e) => Resume::Throw(e),

@@ -9,8 +9,10 @@ use crate::value::Value;
 use crate::vm::objects::{GenKind, KwArgs};
 use crate::vm::{PyResult, Vm};
 
-/// How many attributes a finished task has: its dict never regrows.
-const TASK_FIELDS: usize = 12;
+/// How many attributes a task that ran and finished has (loop, callbacks,
+/// number, name, coroutine, awaited future, state, result, retrieval
+/// flag): its dict does not regrow.
+const TASK_FIELDS: usize = 9;
 
 thread_local! {
     /// Tasks named so far: the next unnamed one is `Task-{n + 1}`.
