@@ -169,7 +169,7 @@ fn future_result(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 
 /// A future's outcome as `Future.result` gives it (CPython's internal
 /// `future_get_result`, which overrides of `result` do not change).
-fn outcome(vm: &mut Vm, future: &Value) -> PyResult<Value> {
+pub(super) fn outcome(vm: &mut Vm, future: &Value) -> PyResult<Value> {
     let inst = instance(vm, future, "future")?.clone();
     if state_is(&inst, "CANCELLED") {
         return Err(cancelled_error(vm, future));
@@ -205,9 +205,16 @@ fn future_set_result(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Valu
     if !state_is(&inst, "PENDING") {
         return Err(invalid_state(vm, "invalid state"));
     }
-    inst.set_attr("_result", result.clone());
-    inst.set_attr("_state", Value::str("FINISHED"));
-    super::queue::schedule_callbacks(vm, &args[..1], &[])
+    finish(vm, &args[0], result.clone())
+}
+
+/// A pending future gets its result: FINISHED, callbacks queued.
+pub(super) fn finish(vm: &mut Vm, future: &Value, result: Value) -> PyResult<Value> {
+    if let Value::Instance(inst) = future {
+        inst.set_attr("_result", result);
+        inst.set_attr("_state", Value::str("FINISHED"));
+    }
+    super::queue::schedule_callbacks(vm, std::slice::from_ref(future), &[])
 }
 
 /// `add_done_callback(fn, *, context=None)`: run at once (via call_soon)

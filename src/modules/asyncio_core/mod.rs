@@ -152,6 +152,15 @@ fn is_fatal(vm: &Vm, exc: &Value) -> bool {
     vm.is_exc_kind(exc, ExcKind::SystemExit) || vm.is_exc_kind(exc, ExcKind::KeyboardInterrupt)
 }
 
+/// `task_done(loop)`: a task of `loop` finished (`Task._finished`).
+fn task_done(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let Some(loop_) = args.first() else {
+        return Err(vm.type_error("task_done(loop)"));
+    };
+    step::forget_finished(instance(vm, loop_, "loop")?);
+    Ok(Value::None)
+}
+
 /// `yield_once()`: an awaitable that suspends its task once, yielding
 /// `None` to the loop (`await sleep(0)`).
 fn yield_once(_vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
@@ -159,7 +168,7 @@ fn yield_once(_vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 }
 
 pub fn init(_vm: &mut Vm, ns: &Rc<DictObj>) -> PyResult<()> {
-    let functions: [(&'static str, NativeFn); 8] = [
+    let functions: [(&'static str, NativeFn); 9] = [
         ("register_future", register_future),
         ("register_task", register_task),
         ("schedule_step", queue::schedule_step),
@@ -168,6 +177,7 @@ pub fn init(_vm: &mut Vm, ns: &Rc<DictObj>) -> PyResult<()> {
         ("run_until_stopped", run::run_until_stopped),
         ("step", step::step),
         ("yield_once", yield_once),
+        ("task_done", task_done),
     ];
     crate::modules::add_functions(ns, &functions);
     for (export, name, f) in future::METHODS {

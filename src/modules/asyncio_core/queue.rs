@@ -121,19 +121,16 @@ pub(super) fn schedule_callbacks(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> P
 
 /// What a task woken by `future` gets thrown in: `future.result()`'s
 /// exception, or None (`Task.task_wakeup`).
+/// As CPython's wakeup, a plain Future's outcome is read directly; an
+/// override of `result` is called.
 fn wakeup_exception(vm: &mut Vm, future: &Value) -> PyResult<Option<Value>> {
     let fut = instance(vm, future, "future")?;
-    let plain = has_future_method(fut, "result");
-    if plain {
-        if let Value::Str(state) = field(fut, "_state") {
-            if state.as_str() == "FINISHED" {
-                fut.set_attr("_log_traceback", Value::Bool(false));
-                let exc = field(fut, "_exception");
-                return Ok((!exc.is_none()).then_some(exc));
-            }
-        }
-    }
-    match call_method(vm, future, "result", vec![]) {
+    let result = if has_future_method(fut, "result") {
+        super::future::outcome(vm, future)
+    } else {
+        call_method(vm, future, "result", vec![])
+    };
+    match result {
         Ok(_) => Ok(None),
         Err(PyErr::Raise(e)) => Ok(Some(e)),
         Err(other) => Err(other),

@@ -25,9 +25,8 @@ fn fast_path(vm: &Vm, task: &Instance) -> Option<(Value, Rc<Instance>)> {
     if vm.observer.is_some() || !field(task, "_must_cancel").is(&Value::Bool(false)) {
         return None;
     }
-    match field(task, "_state") {
-        Value::Str(s) if s.as_str() == "PENDING" => {}
-        _ => return None,
+    if !state_is(task, "PENDING") {
+        return None;
     }
     let coro = field(task, "_coro");
     if !matches!(&coro, Value::Generator(g) if g.kind == GenKind::Coroutine) {
@@ -71,9 +70,7 @@ pub(super) fn step_task(vm: &mut Vm, task: &Value, exc: Option<Value>) -> PyResu
         }
         Ok(GenResult::Return(value)) if field(&inst, "_must_cancel").is(&Value::Bool(false)) => {
             // Future.set_result on the task (Task's own set_result refuses).
-            inst.set_attr("_result", value);
-            inst.set_attr("_state", Value::str("FINISHED"));
-            super::queue::schedule_callbacks(vm, std::slice::from_ref(task), &[]).map(|_| true)
+            super::future::finish(vm, task, value).map(|_| true)
         }
         Ok(GenResult::Return(value)) => {
             call_method(vm, task, "_step_done", vec![Value::Bool(true), value]).map(|_| true)
@@ -97,7 +94,7 @@ pub(super) fn step_task(vm: &mut Vm, task: &Value, exc: Option<Value>) -> PyResu
     }
     let ended = match &outcome {
         Ok(ended) => *ended,
-        Err(_) => !matches!(field(&inst, "_state"), Value::Str(s) if s.as_str() == "PENDING"),
+        Err(_) => !state_is(&inst, "PENDING"),
     };
     if ended {
         if vm.observer.is_some() {
@@ -109,10 +106,10 @@ pub(super) fn step_task(vm: &mut Vm, task: &Value, exc: Option<Value>) -> PyResu
     outcome.map(|_| ())
 }
 
-/// A task finished: `loop._task_done()` without the trace events of
-/// `Task._finished` (none listens). Finished tasks leave `loop._all_tasks`
+/// A task finished (`Task._finished` calls this too, through
+/// `_asyncio_core.task_done`, when it also reports trace events). Finished tasks leave `loop._all_tasks`
 /// in batches, once as many have finished as were live at the last pass.
-fn forget_finished(loop_: &Instance) {
+pub(super) fn forget_finished(loop_: &Instance) {
     let finished = match field(loop_, "_finished_since_prune") {
         Value::Int(n) => n + 1,
         _ => 1,

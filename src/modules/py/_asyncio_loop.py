@@ -129,8 +129,8 @@ class _UnixSelectorEventLoop(AbstractEventLoop):
         self._debug = False
         self._current_task = None
         # Tasks in creation order. Finished ones are dropped in batches
-        # (readers skip done tasks), since deleting from the middle of an
-        # ordered dict one by one costs O(n) each.
+        # (readers skip done tasks; `_asyncio_core.task_done`), since
+        # deleting from the middle of an ordered dict one by one costs O(n) each.
         self._all_tasks = {}
         self._live_at_prune = 0
         self._finished_since_prune = 0
@@ -503,13 +503,6 @@ class _UnixSelectorEventLoop(AbstractEventLoop):
                     'exception': future._exception,
                     'future': future,
                 })
-
-    def _task_done(self):
-        self._finished_since_prune += 1
-        if self._finished_since_prune > max(64, self._live_at_prune):
-            self._all_tasks = {t: None for t in self._all_tasks if not t.done()}
-            self._live_at_prune = len(self._all_tasks)
-            self._finished_since_prune = 0
 
     def _report_pending_tasks(self):
         """'Task was destroyed but it is pending!' (CPython says it when the task is

@@ -191,7 +191,7 @@ class Task(Future):
             self._loop.call_soon(self._step, RuntimeError(f'Task got bad yield: {result!r}'))
 
     def _finished(self):
-        self._loop._task_done()
+        _asyncio_core.task_done(self._loop)
         if self.cancelled():
             _TRACING and _kairos.event('task_cancelled', self._name, '')
         elif self._exception is not None:
