@@ -134,29 +134,36 @@ impl<'a> Context<'a> {
     }
 
     pub(super) fn matching_open(&self, close: usize) -> Option<usize> {
-        let mut depth = 0usize;
-        for i in (0..=close).rev() {
-            let t = &self.toks[i].1;
-            if t.closing_bracket().is_some() {
-                depth += 1;
-            } else if t.opening_bracket().is_some() {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(i);
-                }
-            }
-        }
-        None
+        self.matching_bracket(
+            (0..=close).rev(),
+            |t| t.closing_bracket().is_some(),
+            |t| t.opening_bracket().is_some(),
+        )
     }
 
     pub(super) fn matching_close(&self, open: usize) -> Option<usize> {
+        self.matching_bracket(
+            open..self.toks.len(),
+            |t| t.opening_bracket().is_some(),
+            |t| t.closing_bracket().is_some(),
+        )
+    }
+
+    /// Walks `order` from a bracket to the token that balances it; None if
+    /// the brackets never balance (or close before they open).
+    fn matching_bracket(
+        &self,
+        order: impl Iterator<Item = usize>,
+        deeper: impl Fn(&Tok) -> bool,
+        shallower: impl Fn(&Tok) -> bool,
+    ) -> Option<usize> {
         let mut depth = 0usize;
-        for i in open..self.toks.len() {
+        for i in order {
             let t = &self.toks[i].1;
-            if t.opening_bracket().is_some() {
+            if deeper(t) {
                 depth += 1;
-            } else if t.closing_bracket().is_some() {
-                depth -= 1;
+            } else if shallower(t) {
+                depth = depth.checked_sub(1)?;
                 if depth == 0 {
                     return Some(i);
                 }
