@@ -351,6 +351,16 @@ impl DictObj {
         self.map.borrow().len()
     }
 
+    /// The (key, value) pairs as they are now: a copy, so that Python code
+    /// run while going through them may change the dict.
+    pub fn items(&self) -> Vec<(Value, Value)> {
+        self.map
+            .borrow()
+            .iter()
+            .map(|(k, v)| (k.value.clone(), v.clone()))
+            .collect()
+    }
+
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }

@@ -659,12 +659,7 @@ impl Vm {
                 if x.len() != y.len() {
                     return Ok(Some(false));
                 }
-                let items: Vec<(Value, Value)> = x
-                    .map
-                    .borrow()
-                    .iter()
-                    .map(|(k, v)| (k.value.clone(), v.clone()))
-                    .collect();
+                let items: Vec<(Value, Value)> = x.items();
                 for (k, v) in items {
                     match self.dict_get(y, &k)? {
                         Some(w) => {

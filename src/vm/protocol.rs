@@ -690,12 +690,7 @@ impl Vm {
         func: Option<&Value>,
     ) -> PyResult<()> {
         let items: Vec<(Value, Value)> = match mapping {
-            Value::Dict(d) => d
-                .map
-                .borrow()
-                .iter()
-                .map(|(k, v)| (k.value.clone(), v.clone()))
-                .collect(),
+            Value::Dict(d) => d.items(),
             other => {
                 let keys = match self.getattr_opt(other, "keys")? {
                     Some(keys) => self.call0(&keys)?,

@@ -37,12 +37,7 @@ impl Vm {
                 if !self.enter_repr(v) {
                     return Ok("{...}".into());
                 }
-                let items: Vec<(Value, Value)> = d
-                    .map
-                    .borrow()
-                    .iter()
-                    .map(|(k, v)| (k.value.clone(), v.clone()))
-                    .collect();
+                let items: Vec<(Value, Value)> = d.items();
                 let mut parts = Vec::with_capacity(items.len());
                 for (k, val) in &items {
                     let kr = self.repr(k);

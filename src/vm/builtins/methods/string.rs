@@ -689,12 +689,7 @@ fn maketrans(vm: &mut Vm, args: &[Value], kwargs: &KwArgs) -> PyResult<Value> {
                     vm.type_error("if you give only one argument to maketrans it must be a dict")
                 );
             };
-            let items: Vec<(Value, Value)> = d
-                .map
-                .borrow()
-                .iter()
-                .map(|(k, v)| (k.value.clone(), v.clone()))
-                .collect();
+            let items: Vec<(Value, Value)> = d.items();
             for (k, v) in items {
                 let key = match &k {
                     Value::Str(s) if s.len() == 1 => {
