@@ -45,26 +45,18 @@ pub fn c3_mro(bases: &[Rc<TypeObj>]) -> Option<Vec<Rc<TypeObj>>> {
 
 /// An exception instance of `class` with the given args (no `__init__` run).
 pub fn new_exception(class: &Rc<TypeObj>, args: Vec<Value>) -> Value {
-    Value::Instance(Rc::new(Instance {
-        class: class.clone(),
-        dict: RefCell::new(AttrMap::default()),
-        exc: Some(Box::new(RefCell::new(ExcData {
-            args,
-            ..ExcData::default()
-        }))),
-    }))
+    let exc = Box::new(RefCell::new(ExcData {
+        args,
+        ..ExcData::default()
+    }));
+    Value::Instance(Rc::new(Instance::new(class, Some(exc))))
 }
 
 /// A fresh instance of a user class (`object.__new__`).
 pub fn new_instance(class: &Rc<TypeObj>) -> Value {
     let exc =
         (class.layout == Layout::Exception).then(|| Box::new(RefCell::new(ExcData::default())));
-    let room = class.instance_attrs.get();
-    Value::Instance(Rc::new(Instance {
-        class: class.clone(),
-        dict: RefCell::new(AttrMap::with_capacity(room)),
-        exc,
-    }))
+    Value::Instance(Rc::new(Instance::new(class, exc)))
 }
 
 impl Vm {

@@ -14,6 +14,7 @@ pub mod frame;
 pub mod generators;
 pub mod hash;
 pub mod imports;
+pub mod instance_attrs;
 pub mod interp;
 pub mod items;
 pub mod objects;

@@ -11,6 +11,7 @@ use crate::value::Value;
 use crate::vm::exceptions::TraceEntry;
 use crate::vm::frame::Frame;
 use crate::vm::hash::HashKey;
+use crate::vm::instance_attrs::{InstanceAttrs, SharedKeys};
 use crate::vm::PyResult;
 use crate::vm::Vm;
 
@@ -45,9 +46,9 @@ pub struct TypeObj {
     pub mro: Vec<Rc<TypeObj>>,
     pub dict: RefCell<AttrMap>,
     pub layout: Layout,
-    /// How many attributes its instances have grown to: new instances
-    /// start with room for that many, so `__init__` does not regrow them.
-    pub instance_attrs: StdCell<usize>,
+    /// The attribute names its instances share (`InstanceAttrs`); new
+    /// instances start with room for that many values.
+    pub instance_keys: SharedKeys,
     /// MRO lookups already made, valid while `TYPE_EPOCH` is unchanged.
     pub lookup_cache: RefCell<LookupCache>,
     /// `plain_attributes()` as of an epoch.
@@ -79,7 +80,7 @@ impl TypeObj {
             mro,
             dict: RefCell::new(dict),
             layout,
-            instance_attrs: StdCell::new(0),
+            instance_keys: SharedKeys::default(),
             lookup_cache: RefCell::default(),
             plain_attributes: StdCell::new(None),
         }
@@ -200,23 +201,52 @@ pub fn attribute_key(name: &str) -> Rc<str> {
 }
 
 impl Instance {
+    pub fn new(class: &Rc<TypeObj>, exc: Option<Box<RefCell<ExcData>>>) -> Instance {
+        let room = class.instance_keys.borrow().len();
+        Instance {
+            class: class.clone(),
+            attrs: RefCell::new(InstanceAttrs::with_capacity(room)),
+            exc,
+        }
+    }
+
+    /// An attribute of the instance's own dict.
+    pub fn attr(&self, name: &str) -> Option<Value> {
+        let attrs = self.attrs.borrow();
+        attrs.get(&self.class.instance_keys, name).cloned()
+    }
+
+    pub fn has_attr(&self, name: &str) -> bool {
+        let attrs = self.attrs.borrow();
+        attrs.get(&self.class.instance_keys, name).is_some()
+    }
+
     /// Stores an attribute in the instance's own dict.
     pub fn set_attr(&self, name: &str, value: Value) {
-        let mut dict = self.dict.borrow_mut();
-        match dict.get_mut(name) {
-            Some(slot) => *slot = value,
-            None => {
-                dict.insert(attribute_key(name), value);
-                let hint = &self.class.instance_attrs;
-                hint.set(hint.get().max(dict.len()));
-            }
-        }
+        let mut attrs = self.attrs.borrow_mut();
+        attrs.insert(&self.class.instance_keys, name, value);
+    }
+
+    pub fn remove_attr(&self, name: &str) -> Option<Value> {
+        let mut attrs = self.attrs.borrow_mut();
+        attrs.remove(&self.class.instance_keys, name)
+    }
+
+    /// The instance's own attributes, in the order they were first set.
+    pub fn attrs(&self) -> Vec<(Rc<str>, Value)> {
+        self.attrs.borrow().entries(&self.class.instance_keys)
+    }
+
+    /// Room for `fields` attributes in all, for instances that will grow
+    /// to that many before their class's siblings have shown it.
+    pub fn reserve_attrs(&self, fields: usize) {
+        self.attrs.borrow_mut().reserve_total(fields);
     }
 }
 
 pub struct Instance {
     pub class: Rc<TypeObj>,
-    pub dict: RefCell<AttrMap>,
+    attrs: RefCell<InstanceAttrs>,
     /// Present for instances of exception classes.
     pub exc: Option<Box<RefCell<ExcData>>>,
 }

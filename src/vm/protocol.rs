@@ -55,8 +55,8 @@ impl Vm {
                 // The instance's own attributes first: a data descriptor of
                 // the class (which would take precedence) never lets its
                 // name be stored there, since setting goes through it.
-                if let Some(v) = inst.dict.borrow().get(name) {
-                    return Ok(Some(v.clone()));
+                if let Some(v) = inst.attr(name) {
+                    return Ok(Some(v));
                 }
                 let class = inst.class.clone();
                 let class_attr = class.lookup(name);
@@ -80,7 +80,10 @@ impl Vm {
                 }
                 match name {
                     "__class__" => return Ok(Some(Value::Type(class))),
-                    "__dict__" => return Ok(Some(self.attrs_as_dict(&inst.dict.borrow()))),
+                    "__dict__" => {
+                        let attrs = inst.attrs();
+                        return Ok(Some(attrs_as_dict(attrs.iter().map(|(k, v)| (k, v)))));
+                    }
                     _ => {}
                 }
                 if let Some(getattr) = class.lookup("__getattr__") {
@@ -173,7 +176,7 @@ impl Vm {
                         .unwrap_or(Value::None),
                 ))
             }
-            "__dict__" => return Ok(Some(self.attrs_as_dict(&t.dict.borrow()))),
+            "__dict__" => return Ok(Some(attrs_as_dict(t.dict.borrow().iter()))),
             "__class__" => return Ok(Some(Value::Type(self.types.type_.clone()))),
             "__doc__" if t.lookup("__doc__").is_none() => return Ok(Some(Value::None)),
             _ => {}
@@ -241,7 +244,7 @@ impl Vm {
     pub fn lookup_method(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
         let class = match obj {
             Value::Instance(inst) => {
-                if inst.dict.borrow().contains_key(name) {
+                if inst.has_attr(name) {
                     return Ok(None);
                 }
                 inst.class.clone()
@@ -421,7 +424,7 @@ impl Vm {
             }
         }
         let removed = match obj {
-            Value::Instance(inst) => inst.dict.borrow_mut().shift_remove(name).is_some(),
+            Value::Instance(inst) => inst.remove_attr(name).is_some(),
             Value::Type(t) => t.remove_attr(name),
             Value::Function(f) => f.dict.borrow_mut().shift_remove(name).is_some(),
             Value::Module(m) => self.dict_del_str(&m.dict, name).is_some(),
@@ -432,16 +435,6 @@ impl Vm {
         } else {
             Err(self.attribute_error(obj, name))
         }
-    }
-
-    fn attrs_as_dict(&mut self, attrs: &crate::vm::objects::AttrMap) -> Value {
-        let d = DictObj::new();
-        for (k, v) in attrs.iter() {
-            if !k.starts_with("<native") {
-                d.set_str(k, v.clone());
-            }
-        }
-        Value::Dict(d)
     }
 
     /// Attributes every exception has.
@@ -1200,4 +1193,16 @@ fn slots_allow(class: &TypeObj, name: &str) -> bool {
         }
     }
     !declared || allowed.iter().any(|a| a == name || a == "__dict__")
+}
+
+/// `obj.__dict__` of an instance or class: a copy of its attributes (minus
+/// the state natives keep there).
+fn attrs_as_dict<'a>(attrs: impl IntoIterator<Item = (&'a Rc<str>, &'a Value)>) -> Value {
+    let d = DictObj::new();
+    for (k, v) in attrs {
+        if !k.starts_with("<native") {
+            d.set_str(k, v.clone());
+        }
+    }
+    Value::Dict(d)
 }

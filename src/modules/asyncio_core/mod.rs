@@ -110,10 +110,9 @@ fn has_future_method(inst: &Instance, name: &str) -> bool {
 /// An attribute of an instance as Python reads it when no descriptor is
 /// involved: its own dict first, then its class.
 fn field(inst: &Instance, name: &str) -> Value {
-    if let Some(v) = inst.dict.borrow().get(name) {
-        return v.clone();
-    }
-    inst.class.lookup(name).unwrap_or(Value::None)
+    inst.attr(name)
+        .or_else(|| inst.class.lookup(name))
+        .unwrap_or(Value::None)
 }
 
 /// Whether a `_state` field holds `state` (`'PENDING'`, ...).

@@ -49,7 +49,7 @@ pub(super) fn task_init(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Va
     };
     // Room for the fields a task gains as it runs and finishes: tasks are
     // often all created before the first one runs.
-    inst.dict.borrow_mut().reserve(TASK_FIELDS);
+    inst.reserve_attrs(TASK_FIELDS);
     init_future(vm, &inst, loop_)?;
     let is_coroutine = match &coro {
         Value::Generator(g) => g.kind != GenKind::AsyncGenerator,

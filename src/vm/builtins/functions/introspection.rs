@@ -7,7 +7,7 @@ use std::rc::Rc;
 use crate::value::Value;
 use crate::vm::builtins::args::{exactly_one, expect_count, no_kwargs};
 use crate::vm::builtins::methods::list::sort_values;
-use crate::vm::objects::{AttrMap, DictObj, KwArgs, TypeObj};
+use crate::vm::objects::{DictObj, KwArgs, TypeObj};
 use crate::vm::{PyResult, Vm};
 
 use super::iteration::is_callable;
@@ -160,9 +160,9 @@ fn delattr(vm: &mut Vm, args: &[Value], kwargs: &KwArgs) -> PyResult<Value> {
 }
 
 /// A new dict holding a copy of an attribute namespace.
-fn snapshot(attrs: &AttrMap) -> Value {
+fn snapshot<'a>(attrs: impl IntoIterator<Item = (&'a Rc<str>, &'a Value)>) -> Value {
     let d = DictObj::new();
-    for (k, v) in attrs.iter() {
+    for (k, v) in attrs {
         d.set_str(k, v.clone());
     }
     Value::Dict(d)
@@ -179,9 +179,9 @@ fn vars(vm: &mut Vm, args: &[Value], kwargs: &KwArgs) -> PyResult<Value> {
     };
     Ok(match obj {
         Value::Module(m) => Value::Dict(m.dict.clone()),
-        Value::Instance(i) => snapshot(&i.dict.borrow()),
-        Value::Type(t) => snapshot(&t.dict.borrow()),
-        Value::Function(f) => snapshot(&f.dict.borrow()),
+        Value::Instance(i) => snapshot(i.attrs().iter().map(|(k, v)| (k, v))),
+        Value::Type(t) => snapshot(t.dict.borrow().iter()),
+        Value::Function(f) => snapshot(f.dict.borrow().iter()),
         _ => return Err(vm.type_error("vars() argument must have __dict__ attribute")),
     })
 }
@@ -264,7 +264,7 @@ pub fn attribute_names(vm: &Vm, obj: &Value) -> Vec<String> {
         }
         Value::Type(t) => class_chain(t),
         Value::Instance(i) => {
-            names.extend(i.dict.borrow().keys().map(|k| k.to_string()));
+            names.extend(i.attrs().iter().map(|(k, _)| k.to_string()));
             class_chain(&i.class)
         }
         other => class_chain(&vm.type_of(other)),

@@ -147,14 +147,12 @@ fn add_note(vm: &mut Vm, args: &[Value], kwargs: &KwArgs) -> PyResult<Value> {
         let tn = vm.type_name(note);
         return Err(vm.type_error(format!("note must be a str, not '{tn}'")));
     }
-    let existing = inst.dict.borrow().get("__notes__").cloned();
+    let existing = inst.attr("__notes__");
     match existing {
         Some(Value::List(notes)) => notes.borrow_mut().push(note.clone()),
         Some(_) => return Err(vm.type_error("Cannot add note: __notes__ is not a list")),
         None => {
-            inst.dict
-                .borrow_mut()
-                .insert("__notes__".into(), Value::list(vec![note.clone()]));
+            inst.set_attr("__notes__", Value::list(vec![note.clone()]));
         }
     }
     Ok(Value::None)
@@ -172,16 +170,13 @@ fn key_error_str(vm: &mut Vm, args: &[Value], kwargs: &KwArgs) -> PyResult<Value
 /// An attribute stored in the instance dict once assigned, derived from
 /// the args until then.
 fn member(inst: &Instance, name: &str, derive: impl FnOnce(&[Value]) -> Value) -> Value {
-    if let Some(v) = inst.dict.borrow().get(name) {
-        return v.clone();
-    }
-    derive(&exc_args(inst))
+    inst.attr(name).unwrap_or_else(|| derive(&exc_args(inst)))
 }
 
 fn store_member(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<Value> {
     let inst = this(vm, args, name)?;
     let value = args.get(1).cloned().unwrap_or(Value::None);
-    inst.dict.borrow_mut().insert(name.into(), value);
+    inst.set_attr(name, value);
     Ok(Value::None)
 }
 
@@ -282,14 +277,13 @@ fn init_with_attrs(
         )));
     }
     set_args(&inst, args[1..].to_vec());
-    let mut dict = inst.dict.borrow_mut();
     for &attr in attrs {
         let value = kwargs
             .iter()
             .find(|(k, _)| &**k == attr)
             .map(|(_, v)| v.clone())
             .unwrap_or(Value::None);
-        dict.insert(attr.into(), value);
+        inst.set_attr(attr, value);
     }
     Ok(Value::None)
 }
@@ -302,7 +296,7 @@ fn import_error_init(vm: &mut Vm, args: &[Value], kwargs: &KwArgs) -> PyResult<V
     } else {
         Value::None
     };
-    inst.dict.borrow_mut().insert("msg".into(), msg);
+    inst.set_attr("msg", msg);
     Ok(Value::None)
 }
 
@@ -513,10 +507,8 @@ fn derive_copy(vm: &mut Vm, group: &Value, excs: Vec<Value>) -> PyResult<Option<
         dst.suppress_context = src.suppress_context;
     }
     if let (Value::Instance(src), Value::Instance(dst)) = (group, &derived) {
-        if let Some(notes) = src.dict.borrow().get("__notes__") {
-            dst.dict
-                .borrow_mut()
-                .insert("__notes__".into(), notes.clone());
+        if let Some(notes) = src.attr("__notes__") {
+            dst.set_attr("__notes__", notes);
         }
     }
     Ok(Some(derived))
