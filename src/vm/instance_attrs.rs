@@ -1,11 +1,12 @@
-//! `InstanceAttrs`: an instance's own attributes, named like its siblings'.
+//! `InstanceAttrs`: an instance's own attributes, with their names shared.
 //!
 //! Instances of a class mostly gain the same attributes in the same order
-//! (`__init__` sets them), so, as CPython's key-sharing dicts do, the class
-//! keeps the names once (`TypeObj::instance_keys`) and each instance only
-//! its values, for a prefix of those names. An instance that strays (sets a
-//! name out of that order, deletes one, or finds the class already at
-//! `SHARED_KEYS_MAX` names) keeps its own list of names from then on.
+//! (`__init__` sets them), so the names live in a `Shape` shared by every
+//! instance that gained the same names in the same order, and an instance
+//! keeps only its values (the maps of PyPy and V8; CPython shares dict keys
+//! for the same reason). A class's shapes form a tree: each shape knows
+//! the shapes one more name leads to. An instance that deletes a name, or
+//! grows past what sharing is for, gets a shape of its own from then on.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -13,19 +14,53 @@ use std::rc::Rc;
 use crate::value::Value;
 use crate::vm::objects::attribute_key;
 
-/// At most this many names are shared per class (CPython's limit too).
+/// Past this many names an instance's shape is its own (CPython stops
+/// sharing keys at 30 too).
 const SHARED_KEYS_MAX: usize = 30;
 
-/// The names a class's instances share, in the order they were first set.
-pub type SharedKeys = RefCell<Vec<Rc<str>>>;
+/// Past this many different next names from one shape, instances that add
+/// yet another one get a shape of their own (generated attribute names
+/// would otherwise grow the tree without end).
+const TRANSITIONS_MAX: usize = 16;
 
-#[derive(Default)]
+/// The names of an instance's attributes, in insertion order.
+#[derive(Clone, Default)]
+pub struct Shape {
+    keys: Vec<Rc<str>>,
+    /// The shapes adding one name leads to.
+    transitions: RefCell<Vec<(Rc<str>, Rc<Shape>)>>,
+    /// Belongs to one instance, which changes it in place.
+    own: bool,
+}
+
+impl Shape {
+    /// The shape after adding `name`, shared with every instance that
+    /// took the same step; `None` when this one may not grow further.
+    fn with(&self, name: &str) -> Option<Rc<Shape>> {
+        let mut transitions = self.transitions.borrow_mut();
+        if let Some((_, next)) = transitions.iter().find(|(key, _)| **key == *name) {
+            return Some(next.clone());
+        }
+        if self.keys.len() >= SHARED_KEYS_MAX || transitions.len() >= TRANSITIONS_MAX {
+            return None;
+        }
+        let key = attribute_key(name);
+        let mut keys = Vec::with_capacity(self.keys.len() + 1);
+        keys.extend(self.keys.iter().cloned());
+        keys.push(key.clone());
+        let next = Rc::new(Shape {
+            keys,
+            ..Shape::default()
+        });
+        transitions.push((key, next.clone()));
+        Some(next)
+    }
+}
+
 pub struct InstanceAttrs {
-    /// In the order of the names.
+    /// In the order of `shape`'s names.
     values: Vec<Value>,
-    /// `None` while the names are the first `values.len()` shared ones.
-    #[allow(clippy::box_collection)]
-    own_keys: Option<Box<Vec<Rc<str>>>>,
+    shape: Rc<Shape>,
 }
 
 /// Keys are interned (`attribute_key`), so a hit is usually a pointer
@@ -37,73 +72,57 @@ fn position(keys: &[Rc<str>], name: &str) -> Option<usize> {
 }
 
 impl InstanceAttrs {
-    pub fn with_capacity(capacity: usize) -> InstanceAttrs {
+    /// No attributes yet: `root` is the class's empty shape.
+    pub fn new(root: &Rc<Shape>, capacity: usize) -> InstanceAttrs {
         InstanceAttrs {
             values: Vec::with_capacity(capacity),
-            own_keys: None,
+            shape: root.clone(),
         }
     }
 
-    fn find(&self, shared: &SharedKeys, name: &str) -> Option<usize> {
-        match &self.own_keys {
-            Some(own) => position(own, name),
-            None => position(&shared.borrow()[..self.values.len()], name),
-        }
+    pub fn get(&self, name: &str) -> Option<&Value> {
+        position(&self.shape.keys, name).map(|i| &self.values[i])
     }
 
-    pub fn get(&self, shared: &SharedKeys, name: &str) -> Option<&Value> {
-        self.find(shared, name).map(|i| &self.values[i])
-    }
-
-    /// Sets `name`, keeping its place if present.
-    pub fn insert(&mut self, shared: &SharedKeys, name: &str, value: Value) {
-        if let Some(i) = self.find(shared, name) {
+    /// Sets `name`, keeping its place if present; how many attributes
+    /// there are now.
+    pub fn insert(&mut self, name: &str, value: Value) -> usize {
+        if let Some(i) = position(&self.shape.keys, name) {
             self.values[i] = value;
-            return;
+            return self.values.len();
         }
-        if self.own_keys.is_none() {
-            let mut keys = shared.borrow_mut();
-            let next = self.values.len();
-            if next < keys.len() && *keys[next] == *name {
-                self.values.push(value);
-                return;
-            }
-            if next == keys.len() && next < SHARED_KEYS_MAX {
-                keys.push(attribute_key(name));
-                self.values.push(value);
-                return;
-            }
-            drop(keys);
-            self.own_keys(shared);
+        match self.shape.with(name).filter(|_| !self.shape.own) {
+            Some(next) => self.shape = next,
+            None => self.own_keys().push(attribute_key(name)),
         }
-        if let Some(own) = &mut self.own_keys {
-            own.push(attribute_key(name));
-            self.values.push(value);
-        }
+        self.values.push(value);
+        self.values.len()
     }
 
     /// Removes `name`, keeping the order of the others.
-    pub fn remove(&mut self, shared: &SharedKeys, name: &str) -> Option<Value> {
-        let i = self.find(shared, name)?;
-        self.own_keys(shared).remove(i);
+    pub fn remove(&mut self, name: &str) -> Option<Value> {
+        let i = position(&self.shape.keys, name)?;
+        self.own_keys().remove(i);
         Some(self.values.remove(i))
     }
 
-    /// Leaves the shared names for a copy of them, which can then differ.
-    fn own_keys(&mut self, shared: &SharedKeys) -> &mut Vec<Rc<str>> {
-        let len = self.values.len();
-        self.own_keys
-            .get_or_insert_with(|| Box::new(shared.borrow()[..len].to_vec()))
+    /// The names, made this instance's own to change.
+    fn own_keys(&mut self) -> &mut Vec<Rc<str>> {
+        if !self.shape.own {
+            self.shape = Rc::new(Shape {
+                keys: self.shape.keys.clone(),
+                own: true,
+                ..Shape::default()
+            });
+        }
+        // An own shape has no other owner: this never copies.
+        &mut Rc::make_mut(&mut self.shape).keys
     }
 
     /// The attributes in insertion order (what `__dict__` shows).
-    pub fn entries(&self, shared: &SharedKeys) -> Vec<(Rc<str>, Value)> {
-        let shared = shared.borrow();
-        let keys = self.own_keys.as_deref().unwrap_or(&shared);
-        keys.iter()
-            .cloned()
-            .zip(self.values.iter().cloned())
-            .collect()
+    pub fn entries(&self) -> Vec<(Rc<str>, Value)> {
+        let keys = self.shape.keys.iter().cloned();
+        keys.zip(self.values.iter().cloned()).collect()
     }
 
     /// Room for `fields` values in all.

@@ -11,7 +11,7 @@ use crate::value::Value;
 use crate::vm::exceptions::TraceEntry;
 use crate::vm::frame::Frame;
 use crate::vm::hash::HashKey;
-use crate::vm::instance_attrs::{InstanceAttrs, SharedKeys};
+use crate::vm::instance_attrs::{InstanceAttrs, Shape};
 use crate::vm::PyResult;
 use crate::vm::Vm;
 
@@ -46,9 +46,12 @@ pub struct TypeObj {
     pub mro: Vec<Rc<TypeObj>>,
     pub dict: RefCell<AttrMap>,
     pub layout: Layout,
-    /// The attribute names its instances share (`InstanceAttrs`); new
-    /// instances start with room for that many values.
-    pub instance_keys: SharedKeys,
+    /// The shape of its instances before they have attributes: the root
+    /// of the tree of their shapes (`InstanceAttrs`).
+    pub instance_shape: Rc<Shape>,
+    /// How many attributes its instances have grown to: new instances
+    /// start with room for that many, so `__init__` does not regrow them.
+    pub instance_attrs: StdCell<usize>,
     /// MRO lookups already made, valid while `TYPE_EPOCH` is unchanged.
     pub lookup_cache: RefCell<LookupCache>,
     /// `plain_attributes()` as of an epoch.
@@ -80,7 +83,8 @@ impl TypeObj {
             mro,
             dict: RefCell::new(dict),
             layout,
-            instance_keys: SharedKeys::default(),
+            instance_shape: Rc::default(),
+            instance_attrs: StdCell::new(0),
             lookup_cache: RefCell::default(),
             plain_attributes: StdCell::new(None),
         }
@@ -202,39 +206,37 @@ pub fn attribute_key(name: &str) -> Rc<str> {
 
 impl Instance {
     pub fn new(class: &Rc<TypeObj>, exc: Option<Box<RefCell<ExcData>>>) -> Instance {
-        let room = class.instance_keys.borrow().len();
+        let attrs = InstanceAttrs::new(&class.instance_shape, class.instance_attrs.get());
         Instance {
             class: class.clone(),
-            attrs: RefCell::new(InstanceAttrs::with_capacity(room)),
+            attrs: RefCell::new(attrs),
             exc,
         }
     }
 
     /// An attribute of the instance's own dict.
     pub fn attr(&self, name: &str) -> Option<Value> {
-        let attrs = self.attrs.borrow();
-        attrs.get(&self.class.instance_keys, name).cloned()
+        self.attrs.borrow().get(name).cloned()
     }
 
     pub fn has_attr(&self, name: &str) -> bool {
-        let attrs = self.attrs.borrow();
-        attrs.get(&self.class.instance_keys, name).is_some()
+        self.attrs.borrow().get(name).is_some()
     }
 
     /// Stores an attribute in the instance's own dict.
     pub fn set_attr(&self, name: &str, value: Value) {
-        let mut attrs = self.attrs.borrow_mut();
-        attrs.insert(&self.class.instance_keys, name, value);
+        let count = self.attrs.borrow_mut().insert(name, value);
+        let hint = &self.class.instance_attrs;
+        hint.set(hint.get().max(count));
     }
 
     pub fn remove_attr(&self, name: &str) -> Option<Value> {
-        let mut attrs = self.attrs.borrow_mut();
-        attrs.remove(&self.class.instance_keys, name)
+        self.attrs.borrow_mut().remove(name)
     }
 
     /// The instance's own attributes, in the order they were first set.
     pub fn attrs(&self) -> Vec<(Rc<str>, Value)> {
-        self.attrs.borrow().entries(&self.class.instance_keys)
+        self.attrs.borrow().entries()
     }
 
     /// Room for `fields` attributes in all, for instances that will grow
