@@ -133,15 +133,14 @@ fn future_init(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     init_future(vm, &inst, loop_)
 }
 
-/// What `Future.__init__` sets up: the loop (the current one by default),
-/// the callback list, the creation number.
+/// What `Future.__init__` sets up: the loop (the current one by default)
+/// and the creation number. Callbacks (`push_callback`) start empty.
 pub(super) fn init_future(vm: &mut Vm, inst: &Instance, mut loop_: Value) -> PyResult<Value> {
     if loop_.is_none() {
         let get_event_loop = with_registry(|r| r.get_event_loop.clone());
         loop_ = vm.call(&get_event_loop, vec![], &[])?;
     }
     inst.set_attr("_loop", loop_);
-    inst.set_attr("_callbacks", Value::list(Vec::new()));
     let seq = FUTURES_CREATED.with(|n| {
         n.set(n.get() + 1);
         n.get()
@@ -234,11 +233,6 @@ fn future_add_done_callback(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResu
         )?;
         return Ok(Value::None);
     }
-    match field(&inst, "_callbacks") {
-        Value::List(callbacks) => super::push_callback(&callbacks, callback.clone()),
-        other => {
-            call_method(vm, &other, "append", vec![callback.clone()])?;
-        }
-    }
+    super::push_callback(&inst, callback.clone());
     Ok(Value::None)
 }

@@ -137,14 +137,37 @@ fn call_method(vm: &mut Vm, obj: &Value, name: &str, args: Vec<Value>) -> PyResu
     vm.call(&method, args, &[])
 }
 
-/// Appends a done callback: most futures only ever get one, so the list
-/// starts with room for exactly one.
-fn push_callback(callbacks: &RefCell<Vec<Value>>, callback: Value) {
-    let mut callbacks = callbacks.borrow_mut();
-    if callbacks.capacity() == 0 {
-        callbacks.reserve_exact(1);
+/// Appends a done callback. As CPython's C Future, the first one is kept
+/// in a field of its own (`_callback0`) and only later ones in a list
+/// (`_callbacks`): most futures only ever get one.
+fn push_callback(fut: &Instance, callback: Value) {
+    let more = field(fut, "_callbacks");
+    if more.is_none() && field(fut, "_callback0").is_none() {
+        fut.set_attr("_callback0", callback);
+        return;
     }
-    callbacks.push(callback);
+    match more {
+        Value::List(list) => list.borrow_mut().push(callback),
+        _ => fut.set_attr("_callbacks", Value::list(vec![callback])),
+    }
+}
+
+/// A future's done callbacks in the order they were added.
+fn callbacks(fut: &Instance) -> Vec<Value> {
+    let first = field(fut, "_callback0");
+    let mut all: Vec<Value> = std::iter::once(first).filter(|c| !c.is_none()).collect();
+    if let Value::List(more) = field(fut, "_callbacks") {
+        all.extend(more.borrow().iter().cloned());
+    }
+    all
+}
+
+/// `future_callbacks(fut)`: a list of the done callbacks (for reprs).
+fn future_callbacks(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let Some(future) = args.first() else {
+        return Err(vm.type_error("future_callbacks(future)"));
+    };
+    Ok(Value::list(callbacks(instance(vm, future, "future")?)))
 }
 
 fn is_fatal(vm: &Vm, exc: &Value) -> bool {
@@ -167,7 +190,8 @@ fn yield_once(_vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 }
 
 pub fn init(_vm: &mut Vm, ns: &Rc<DictObj>) -> PyResult<()> {
-    let functions: [(&'static str, NativeFn); 9] = [
+    let functions: [(&'static str, NativeFn); 10] = [
+        ("future_callbacks", future_callbacks),
         ("register_future", register_future),
         ("register_task", register_task),
         ("schedule_step", queue::schedule_step),

@@ -92,14 +92,12 @@ pub(super) fn schedule_callbacks(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> P
         return Err(vm.type_error("schedule_callbacks(future)"));
     };
     let fut = instance(vm, future, "future")?;
-    let callbacks = match field(fut, "_callbacks") {
-        Value::List(list) => std::mem::take(&mut *list.borrow_mut()),
-        _ => return Ok(Value::None),
-    };
+    let callbacks = super::callbacks(fut);
     if callbacks.is_empty() {
         return Ok(Value::None);
     }
-    fut.set_attr("_callbacks", Value::list(Vec::new()));
+    fut.set_attr("_callback0", Value::None);
+    fut.set_attr("_callbacks", Value::None);
     let loop_ = field(fut, "_loop");
     let wakeup = with_registry(|r| r.task_wakeup.clone());
     for callback in callbacks {

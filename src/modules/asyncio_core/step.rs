@@ -150,15 +150,12 @@ fn wait_on_future(task: &Value, inst: &Instance, loop_: &Rc<Instance>, awaited: 
     {
         return false;
     }
-    let Value::List(callbacks) = field(fut, "_callbacks") else {
-        return false;
-    };
     fut.set_attr("_asyncio_future_blocking", Value::Bool(false));
     let wakeup = Value::BoundMethod(Rc::new(BoundMethod {
         func: with_registry(|r| r.task_wakeup.clone()),
         self_value: task.clone(),
     }));
-    super::push_callback(&callbacks, wakeup);
+    super::push_callback(fut, wakeup);
     inst.set_attr("_fut_waiter", awaited.clone());
     true
 }

@@ -28,6 +28,10 @@ class Future:
     _asyncio_future_blocking = False
     # True while an exception is set that nobody has retrieved.
     _log_traceback = False
+    # Done callbacks: the first, then a list of any others (as CPython's C
+    # Future; kept by _asyncio_core).
+    _callback0 = None
+    _callbacks = None
     # What a task suspended on this future waits for (trace and deadlock report).
     _kairos_awaiting = 'Future'
 
@@ -51,8 +55,9 @@ class Future:
                 info.append(f'exception={self._exception!r}')
             else:
                 info.append(f'result={reprlib.repr(self._result)}')
-        if self._callbacks:
-            info.append(_format_callbacks(self._callbacks))
+        callbacks = _asyncio_core.future_callbacks(self)
+        if callbacks:
+            info.append(_format_callbacks(callbacks))
         return info
 
     def __repr__(self):
@@ -87,9 +92,13 @@ class Future:
         _asyncio_core.schedule_callbacks(self)
 
     def remove_done_callback(self, fn):
-        kept = [f for f in self._callbacks if f != fn]
-        removed = len(self._callbacks) - len(kept)
-        if removed:
+        removed = 0
+        if self._callback0 is not None and self._callback0 == fn:
+            self._callback0 = None
+            removed = 1
+        if self._callbacks:
+            kept = [f for f in self._callbacks if f != fn]
+            removed += len(self._callbacks) - len(kept)
             self._callbacks = kept
         return removed
 
