@@ -202,10 +202,13 @@ pub(super) fn run_ready(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<V
 }
 
 pub(super) fn run_batch(vm: &mut Vm, loop_: &Value, entries: Vec<Value>) -> PyResult<()> {
-    for (index, entry) in entries.iter().enumerate() {
-        if let Err(e) = run_entry(vm, entry) {
+    // Each entry is dropped once run: a batch can hold every task of the
+    // program, and their steps should not outlive it.
+    let mut entries = entries.into_iter();
+    while let Some(entry) = entries.next() {
+        if let Err(e) = run_entry(vm, &entry) {
             let loop_inst = instance(vm, loop_, "loop")?;
-            let mut rest = entries[index + 1..].to_vec();
+            let mut rest: Vec<Value> = entries.collect();
             if let Value::List(ready) = field(loop_inst, "_ready") {
                 rest.extend(ready.borrow().iter().cloned());
             }
