@@ -122,11 +122,9 @@ pub(super) fn forget_finished(loop_: &Instance) {
         loop_.set_attr("_finished_since_prune", Value::Int(finished));
         return;
     }
-    if let Value::Dict(all_tasks) = field(loop_, "_all_tasks") {
-        let mut tasks = all_tasks.map.borrow_mut();
-        tasks.retain(
-            |task, _| !matches!(&task.value, Value::Instance(t) if !state_is(t, "PENDING")),
-        );
+    if let Value::List(all_tasks) = field(loop_, "_all_tasks") {
+        let mut tasks = all_tasks.borrow_mut();
+        tasks.retain(|task| !matches!(task, Value::Instance(t) if !state_is(t, "PENDING")));
         loop_.set_attr("_live_at_prune", Value::Int(tasks.len() as i64));
     }
     loop_.set_attr("_finished_since_prune", Value::Int(0));

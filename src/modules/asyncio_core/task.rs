@@ -78,8 +78,8 @@ pub(super) fn task_init(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Va
     let loop_ = field(&inst, "_loop");
     queue_step(vm, &loop_, task.clone(), None)?;
     if let Value::Instance(loop_inst) = &loop_ {
-        if let Value::Dict(all_tasks) = field(loop_inst, "_all_tasks") {
-            vm.dict_set(&all_tasks, task, Value::None)?;
+        if let Value::List(all_tasks) = field(loop_inst, "_all_tasks") {
+            all_tasks.borrow_mut().push(task);
         }
     }
     if vm.observer.is_some() {

@@ -130,8 +130,8 @@ class _UnixSelectorEventLoop(AbstractEventLoop):
         self._current_task = None
         # Tasks in creation order. Finished ones are dropped in batches
         # (readers skip done tasks; `_asyncio_core.task_done`), since
-        # deleting from the middle of an ordered dict one by one costs O(n) each.
-        self._all_tasks = {}
+        # deleting from the middle of a list one by one costs O(n) each.
+        self._all_tasks = []
         self._live_at_prune = 0
         self._finished_since_prune = 0
         self._task_factory = None
