@@ -16,7 +16,7 @@ const TASK_FIELDS: usize = 9;
 
 thread_local! {
     /// Tasks named so far: the next unnamed one is `Task-{n + 1}`.
-    static TASKS_NAMED: Cell<u64> = const { Cell::new(0) };
+    static TASKS_NAMED: Cell<i64> = const { Cell::new(0) };
 }
 
 /// `Task.__init__(self, coro, *, loop=None, name=None, context=None)`.
@@ -64,16 +64,16 @@ pub(super) fn task_init(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Va
         let repr = vm.repr(&coro)?;
         return Err(vm.type_error(format!("a coroutine was expected, got {repr}")));
     }
+    // An unnamed task stores its number: `get_name` makes it `Task-{n}`.
     let name = if name.is_none() {
-        let n = TASKS_NAMED.with(|n| {
+        Value::Int(TASKS_NAMED.with(|n| {
             n.set(n.get() + 1);
             n.get()
-        });
-        format!("Task-{n}")
+        }))
     } else {
-        vm.to_str(&name)?
+        Value::string(vm.to_str(&name)?)
     };
-    inst.set_attr("_name", Value::string(name.clone()));
+    inst.set_attr("_name", name.clone());
     inst.set_attr("_coro", coro.clone());
     let loop_ = field(&inst, "_loop");
     queue_step(vm, &loop_, task.clone(), None)?;
@@ -86,6 +86,10 @@ pub(super) fn task_init(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Va
         let qualname = match &coro {
             Value::Generator(g) => g.qualname.to_string(),
             _ => "?".to_owned(),
+        };
+        let name = match &name {
+            Value::Int(n) => format!("Task-{n}"),
+            named => vm.to_str(named)?,
         };
         vm.emit_event("task_created", &name, &format!("{qualname}()"));
     }

@@ -78,7 +78,12 @@ class Task(Future):
         return self._coro
 
     def get_name(self):
-        return self._name
+        name = self._name
+        if type(name) is int:
+            # Unnamed tasks keep only their number until asked (CPython 3.12
+            # does the same; the name is the one 3.11 gives).
+            name = self._name = f'Task-{name}'
+        return name
 
     def set_name(self, value):
         self._name = str(value)
@@ -122,7 +127,7 @@ class Task(Future):
         self._fut_waiter = None
         loop = self._loop
         _enter_task(loop, self)
-        _TRACING and _kairos.event('task_resumed' if self._started else 'task_started', self._name, '')
+        _TRACING and _kairos.event('task_resumed' if self._started else 'task_started', self.get_name(), '')
         self._started = True
         try:
             try:
@@ -180,12 +185,12 @@ class Task(Future):
                 result._asyncio_future_blocking = False
                 result.add_done_callback(self.task_wakeup)
                 self._fut_waiter = result
-                _TRACING and _kairos.event('task_suspended', self._name, _describe_awaited(result))
+                _TRACING and _kairos.event('task_suspended', self.get_name(), _describe_awaited(result))
                 if self._must_cancel:
                     if self._fut_waiter.cancel(msg=self._cancel_message):
                         self._must_cancel = False
         elif result is None:
-            _TRACING and _kairos.event('task_suspended', self._name, 'sleep(0)')
+            _TRACING and _kairos.event('task_suspended', self.get_name(), 'sleep(0)')
             _asyncio_core.schedule_step(self._loop, self)
         else:
             self._loop.call_soon(self._step, RuntimeError(f'Task got bad yield: {result!r}'))
@@ -193,11 +198,11 @@ class Task(Future):
     def _finished(self):
         _asyncio_core.task_done(self._loop)
         if self.cancelled():
-            _TRACING and _kairos.event('task_cancelled', self._name, '')
+            _TRACING and _kairos.event('task_cancelled', self.get_name(), '')
         elif self._exception is not None:
-            _TRACING and _kairos.event('task_finished', self._name, 'exception=' + reprlib.repr(self._exception))
+            _TRACING and _kairos.event('task_finished', self.get_name(), 'exception=' + reprlib.repr(self._exception))
         else:
-            _TRACING and _kairos.event('task_finished', self._name, 'result=' + reprlib.repr(self._result))
+            _TRACING and _kairos.event('task_finished', self.get_name(), 'result=' + reprlib.repr(self._result))
 
     def task_wakeup(self, future):
         try:
