@@ -39,8 +39,8 @@ impl Vm {
     pub fn special_attr(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
         Ok(match obj {
             Value::Function(f) => match name {
-                "__name__" => Some(Value::str(&f.name.borrow())),
-                "__qualname__" => Some(Value::str(&f.qualname.borrow())),
+                "__name__" => Some(Value::str(&f.names.borrow().name)),
+                "__qualname__" => Some(Value::str(&f.names.borrow().qualname)),
                 "__module__" => Some(f.module.clone()),
                 "__code__" => Some(Value::Code(f.code.clone())),
                 "__defaults__" => Some(if f.defaults.is_empty() {
@@ -111,8 +111,8 @@ impl Vm {
                     Some("suspended") => Some(Value::Bool(g.state.get() == GenState::Suspended)),
                     Some("await") | Some("yieldfrom") => Some(self.generator_delegate(g)),
                     _ => match name {
-                        "__name__" => Some(Value::str(&g.name)),
-                        "__qualname__" => Some(Value::str(&g.qualname)),
+                        "__name__" => Some(Value::str(&g.names.name)),
+                        "__qualname__" => Some(Value::str(&g.names.qualname)),
                         _ => None,
                     },
                 }

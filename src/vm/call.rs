@@ -108,8 +108,7 @@ impl Vm {
                     state: StdCell::new(GenState::Created),
                     frame: RefCell::new(Some(frame)),
                     code: func.code.clone(),
-                    name: func.name.borrow().clone(),
-                    qualname: func.qualname.borrow().clone(),
+                    names: func.names.borrow().clone(),
                     line_of_suspension: StdCell::new(0),
                 });
                 if kind == GenKind::Coroutine {
@@ -195,7 +194,7 @@ impl Vm {
         }
         let mut fast = std::mem::take(&mut frame.fast);
         fast.resize(code.varnames.len(), None);
-        let qualname = func.qualname.borrow().clone();
+        let qualname = func.names.borrow().qualname.clone();
 
         let given = args.len();
         if given > nparams && !has_varargs {
@@ -326,7 +325,7 @@ impl Vm {
         let code = &func.code;
         let nparams = code.argcount as usize;
         let required = nparams - func.defaults.len().min(nparams);
-        let qualname = func.qualname.borrow().clone();
+        let qualname = func.names.borrow().qualname.clone();
         let takes = if required == nparams {
             format!(
                 "{nparams} positional argument{}",

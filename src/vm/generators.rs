@@ -11,7 +11,7 @@ use crate::value::Value;
 use crate::vm::exceptions::{ExcKind, PyErr};
 use crate::vm::frame::{Frame, ReturnMode};
 use crate::vm::interp::{Delegation, FrameExit};
-use crate::vm::objects::{GenKind, GenState, GeneratorObj, KwArgs, NativeObject};
+use crate::vm::objects::{GenKind, GenState, GeneratorObj, KwArgs, Names, NativeObject};
 use crate::vm::{PyResult, Vm};
 
 /// How a suspended generator is resumed.
@@ -51,7 +51,7 @@ impl Drop for GeneratorObj {
     fn drop(&mut self) {
         match self.state.get() {
             GenState::Created if self.kind == GenKind::Coroutine => {
-                let name = self.qualname.clone();
+                let name = self.names.qualname.clone();
                 NEVER_AWAITED.with(|w| w.borrow_mut().push(name));
                 FINALIZATION_PENDING.store(true, Ordering::Relaxed);
             }
@@ -67,8 +67,7 @@ impl Drop for GeneratorObj {
                     state: StdCell::new(GenState::Suspended),
                     frame: RefCell::new(Some(frame)),
                     code: self.code.clone(),
-                    name: self.name.clone(),
-                    qualname: self.qualname.clone(),
+                    names: self.names.clone(),
                     line_of_suspension: StdCell::new(self.line_of_suspension.get()),
                 });
                 ORPHANED.with(|o| o.borrow_mut().push(orphan));
@@ -159,7 +158,7 @@ impl Vm {
         for coroutine in unawaited {
             if coroutine.state.get() == GenState::Created {
                 coroutine.state.set(GenState::Finished);
-                let name = coroutine.qualname.clone();
+                let name = coroutine.names.qualname.clone();
                 self.write_stderr(&format!(
                     "sys:1: RuntimeWarning: coroutine '{name}' was never awaited\n"
                 ));
@@ -916,8 +915,10 @@ pub fn install(vm: &mut Vm) {
             state: StdCell::new(GenState::Finished),
             frame: RefCell::new(None),
             code: placeholder_code(),
-            name: "".into(),
-            qualname: "".into(),
+            names: Rc::new(Names {
+                name: "".into(),
+                qualname: "".into(),
+            }),
             line_of_suspension: StdCell::new(0),
         }),
         Resume::Send(Value::None),

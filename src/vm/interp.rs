@@ -13,7 +13,7 @@ use crate::value::Value;
 use crate::vm::call::CallOutcome;
 use crate::vm::exceptions::{ExcKind, PyErr, TraceEntry};
 use crate::vm::frame::{Block, BlockKind, Frame, ReturnMode};
-use crate::vm::objects::{BuiltinFunction, Cell, DictObj, FunctionObj, GenKind, SetObj};
+use crate::vm::objects::{BuiltinFunction, Cell, DictObj, FunctionObj, GenKind, Names, SetObj};
 use crate::vm::{PyResult, Vm};
 
 /// How the frame at the base of an `execute` left.
@@ -724,8 +724,10 @@ impl Vm {
                     };
                     let module = fr.globals.get_str("__name__").unwrap_or(Value::None);
                     let func = FunctionObj {
-                        name: RefCell::new(code.name.as_str().into()),
-                        qualname: RefCell::new(code.qualname.as_str().into()),
+                        names: RefCell::new(Rc::new(Names {
+                            name: code.name.as_str().into(),
+                            qualname: code.qualname.as_str().into(),
+                        })),
                         code,
                         globals: fr.globals.clone(),
                         defaults,

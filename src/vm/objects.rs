@@ -264,11 +264,17 @@ pub struct ExcData {
     pub suppress_context: bool,
 }
 
+/// A function's `__name__` and `__qualname__`, which the generators and
+/// coroutines a call makes share as they were at the call.
+pub struct Names {
+    pub name: Rc<str>,
+    pub qualname: Rc<str>,
+}
+
 pub struct FunctionObj {
     pub code: Rc<CodeObject>,
     pub globals: Rc<DictObj>,
-    pub name: RefCell<Rc<str>>,
-    pub qualname: RefCell<Rc<str>>,
+    pub names: RefCell<Rc<Names>>,
     pub defaults: Vec<Value>,
     pub kwdefaults: Option<Rc<DictObj>>,
     pub closure: Vec<Rc<Cell>>,
@@ -426,8 +432,7 @@ pub struct GeneratorObj {
     pub state: StdCell<GenState>,
     pub frame: RefCell<Option<Box<Frame>>>,
     pub code: Rc<CodeObject>,
-    pub name: Rc<str>,
-    pub qualname: Rc<str>,
+    pub names: Rc<Names>,
     /// An async generator's `athrow`/`aclose` in progress and similar
     /// bookkeeping lives in the async-generator wrappers, not here.
     pub line_of_suspension: StdCell<u32>,

@@ -9,7 +9,7 @@ use crate::value::Value;
 use crate::vm::exceptions::{ExcKind, PyErr};
 use crate::vm::hash::HashKey;
 use crate::vm::objects::{
-    BoundMethod, BuiltinFunction, DictIterKind, DictObj, IterObj, IterState, KwArgs, SetObj,
+    BoundMethod, BuiltinFunction, DictIterKind, DictObj, IterObj, IterState, KwArgs, Names, SetObj,
     TypeObj,
 };
 use crate::vm::{PyResult, Vm};
@@ -374,14 +374,21 @@ impl Vm {
             }
             Value::Function(f) => {
                 match name {
-                    "__name__" => {
+                    "__name__" | "__qualname__" => {
                         if let Value::Str(s) = &value {
-                            *f.name.borrow_mut() = s.as_str().into();
-                        }
-                    }
-                    "__qualname__" => {
-                        if let Value::Str(s) = &value {
-                            *f.qualname.borrow_mut() = s.as_str().into();
+                            let mut names = f.names.borrow_mut();
+                            let text: Rc<str> = s.as_str().into();
+                            *names = Rc::new(if name == "__name__" {
+                                Names {
+                                    name: text,
+                                    qualname: names.qualname.clone(),
+                                }
+                            } else {
+                                Names {
+                                    name: names.name.clone(),
+                                    qualname: text,
+                                }
+                            });
                         }
                     }
                     _ => {
@@ -735,7 +742,7 @@ impl Vm {
     /// The name CPython uses for a callable in argument errors.
     pub fn callable_name(&self, f: &Value) -> String {
         match f {
-            Value::Function(func) => func.qualname.borrow().to_string(),
+            Value::Function(func) => func.names.borrow().qualname.to_string(),
             Value::BoundMethod(m) => self.callable_name(&m.func),
             Value::Builtin(b) => b.name.to_owned(),
             Value::Type(t) => t.name.clone(),

@@ -90,7 +90,11 @@ impl Vm {
                 c.firstlineno
             ),
             Value::Function(f) => {
-                format!("<function {} at {:#x}>", f.qualname.borrow(), v.address())
+                format!(
+                    "<function {} at {:#x}>",
+                    f.names.borrow().qualname,
+                    v.address()
+                )
             }
             Value::Builtin(b) => match &b.bound_self {
                 Some(obj) if !matches!(obj, Value::Module(_)) => format!(
@@ -103,7 +107,7 @@ impl Vm {
             },
             Value::BoundMethod(m) => {
                 let name = match &m.func {
-                    Value::Function(f) => f.qualname.borrow().to_string(),
+                    Value::Function(f) => f.names.borrow().qualname.to_string(),
                     other => self.callable_name(other),
                 };
                 let obj = m.self_value.clone();
@@ -124,7 +128,7 @@ impl Vm {
                     GenKind::Coroutine => "coroutine",
                     GenKind::AsyncGenerator => "async_generator",
                 };
-                format!("<{kind} object {} at {:#x}>", g.qualname, v.address())
+                format!("<{kind} object {} at {:#x}>", g.names.qualname, v.address())
             }
             Value::Cell(c) => match c.value.borrow().clone() {
                 Some(inner) => format!(

@@ -84,7 +84,7 @@ pub(super) fn task_init(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Va
     }
     if vm.observer.is_some() {
         let qualname = match &coro {
-            Value::Generator(g) => g.qualname.to_string(),
+            Value::Generator(g) => g.names.qualname.to_string(),
             _ => "?".to_owned(),
         };
         let name = match &name {
