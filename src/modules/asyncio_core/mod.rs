@@ -26,6 +26,7 @@ mod queue;
 mod run;
 mod step;
 mod task;
+mod timers;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -190,7 +191,15 @@ fn yield_once(_vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 }
 
 pub fn init(_vm: &mut Vm, ns: &Rc<DictObj>) -> PyResult<()> {
-    let functions: [(&'static str, NativeFn); 10] = [
+    let functions: [(&'static str, NativeFn); 18] = [
+        ("timer_heap", timers::timer_heap),
+        ("timer_push", timers::timer_push),
+        ("timer_cancelled", timers::timer_cancelled),
+        ("first_timer", timers::first_timer),
+        ("drop_cancelled_timers", timers::drop_cancelled_timers),
+        ("due_timers", timers::due_timers),
+        ("sleep_timer", timers::sleep_timer),
+        ("cancel_sleep", timers::cancel_sleep),
         ("future_callbacks", future_callbacks),
         ("register_future", register_future),
         ("register_task", register_task),

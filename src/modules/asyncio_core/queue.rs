@@ -152,6 +152,9 @@ fn run_entry(vm: &mut Vm, entry: &Value) -> PyResult<()> {
                 other => other,
             };
         }
+        if let Some(timer) = n.as_any().downcast_ref::<super::timers::SleepTimer>() {
+            return timer.fire(vm);
+        }
         if let Some(callback) = n.as_any().downcast_ref::<Callback>() {
             return match vm.call(&callback.func, vec![callback.future.clone()], &[]) {
                 Err(PyErr::Raise(e)) if !is_fatal(vm, &e) => {

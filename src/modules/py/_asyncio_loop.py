@@ -26,7 +26,6 @@ per select, which is what tools/vclock.py does for the CPython reference.
 import _asyncio_core
 import _kairos
 import functools
-import heapq
 import sys
 from _simthreads import SCHEDULER, label_of
 from _asyncio_events import (
@@ -42,11 +41,6 @@ from _asyncio_tasks import Task, _ensure_future, wait as _wait
 
 # Scheduling events cost nothing unless an observer (--trace) listens.
 _TRACING = _kairos.tracing()
-
-#: CPython drops cancelled timers from the heap once this many are scheduled
-#: and more than half of them are cancelled.
-_MIN_SCHEDULED_TIMER_HANDLES = 100
-_MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5
 
 
 def _run_until_complete_cb(fut):
@@ -119,9 +113,8 @@ class _UnixSelectorEventLoop(AbstractEventLoop):
 
     def __init__(self):
         self._ready = []
-        self._scheduled = []
-        self._timer_sequence = 0
-        self._timer_cancelled_count = 0
+        # Timers by due time, then scheduling order (_asyncio_core's heap).
+        self._scheduled = _asyncio_core.timer_heap()
         self._clock_resolution = 1e-09
         self._stopping = False
         self._closed = False
@@ -195,15 +188,14 @@ class _UnixSelectorEventLoop(AbstractEventLoop):
         if self._closed:
             raise RuntimeError('Event loop is closed')
         timer = TimerHandle(when, callback, args, self, context)
-        self._timer_sequence += 1
-        heapq.heappush(self._scheduled, (when, self._timer_sequence, timer))
+        _asyncio_core.timer_push(self._scheduled, when, timer)
         timer._scheduled = True
         _TRACING and _kairos.event('timer_scheduled', timer._owner, repr(when))
         return timer
 
     def _timer_handle_cancelled(self, handle):
         if handle._scheduled:
-            self._timer_cancelled_count += 1
+            _asyncio_core.timer_cancelled(self._scheduled)
 
     def create_future(self):
         return Future(loop=self)
@@ -279,41 +271,21 @@ class _UnixSelectorEventLoop(AbstractEventLoop):
             return
         self._closed = True
         self._ready = []
-        self._scheduled = []
+        self._scheduled = _asyncio_core.timer_heap()
         self._executor_shutdown_called = True
         self._report_unretrieved()
         self._report_pending_tasks()
 
     def _run_once(self):
-        scheduled = self._scheduled
-        if (len(scheduled) > _MIN_SCHEDULED_TIMER_HANDLES and self._timer_cancelled_count
-                / len(scheduled) > _MIN_CANCELLED_TIMER_HANDLES_FRACTION):
-            kept = []
-            for entry in scheduled:
-                if entry[2]._cancelled:
-                    entry[2]._scheduled = False
-                else:
-                    kept.append(entry)
-            heapq.heapify(kept)
-            self._scheduled = scheduled = kept
-            self._timer_cancelled_count = 0
-        else:
-            while scheduled and scheduled[0][2]._cancelled:
-                self._timer_cancelled_count -= 1
-                heapq.heappop(scheduled)[2]._scheduled = False
+        _asyncio_core.drop_cancelled_timers(self._scheduled)
 
         self._select()
 
         end_time = self.time() + self._clock_resolution
-        while scheduled:
-            handle = scheduled[0][2]
-            if handle._when >= end_time:
-                break
-            heapq.heappop(scheduled)
-            handle._scheduled = False
+        for handle in _asyncio_core.due_timers(self._scheduled, end_time):
             self._ready.append(handle)
-            if not handle._cancelled:
-                _TRACING and _kairos.event('timer_fired', handle._owner, repr(handle._when))
+            if _TRACING and not handle._cancelled:
+                _kairos.event('timer_fired', handle._owner, repr(handle._when))
 
         todo = self._ready
         self._ready = []
@@ -324,14 +296,14 @@ class _UnixSelectorEventLoop(AbstractEventLoop):
         if not SCHEDULER.threads:
             self._select_without_threads()
             return
-        now = self.time()
+        first = _asyncio_core.first_timer(self._scheduled)
         zero_timeout = (bool(self._ready) or self._stopping
-                        or bool(self._scheduled) and self._scheduled[0][0] <= now)
+                        or first is not None and first <= self.time())
         SCHEDULER.run_round()
         if zero_timeout or self._ready:
             return
         while not self._ready:
-            timer = self._scheduled[0][0] if self._scheduled else None
+            timer = _asyncio_core.first_timer(self._scheduled)
             wake = SCHEDULER.next_wake()
             if timer is None and wake is None:
                 self._deadlock()
@@ -350,10 +322,9 @@ class _UnixSelectorEventLoop(AbstractEventLoop):
         """`_select` when no simulated thread exists: wait for the first timer."""
         if self._ready or self._stopping:
             return
-        scheduled = self._scheduled
-        if not scheduled:
+        when = _asyncio_core.first_timer(self._scheduled)
+        if when is None:
             self._deadlock()
-        when = scheduled[0][0]
         if when > _kairos.clock():
             _kairos.set_clock(when)
             _TRACING and _kairos.event('clock_advanced', '', repr(when))

@@ -281,11 +281,19 @@ async def sleep(delay, result=None):
     future = loop.create_future()
     # Described as `sleep(DELAY)` when asked (trace, deadlock report).
     future._kairos_sleep = delay
-    handle = loop.call_at(_kairos.clock() + delay, _set_result_unless_cancelled, future, result)
+    when = _kairos.clock() + delay
+    if _TRACING:
+        # A TimerHandle, which the trace shows being set and firing.
+        handle = loop.call_at(when, _set_result_unless_cancelled, future, result)
+        try:
+            return await future
+        finally:
+            handle.cancel()
+    timer = _asyncio_core.sleep_timer(loop, when, future, result)
     try:
         return await future
     finally:
-        handle.cancel()
+        _asyncio_core.cancel_sleep(loop, timer)
 
 
 # ---------------------------------------------------------------------------
