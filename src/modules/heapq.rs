@@ -11,7 +11,7 @@ use crate::vm::exceptions::ExcKind;
 use crate::vm::objects::{DictObj, KwArgs, NativeFn};
 use crate::vm::{PyResult, Vm};
 
-pub type List = Rc<RefCell<Vec<Value>>>;
+type List = Rc<RefCell<Vec<Value>>>;
 
 /// Which way the heap is ordered: `heapq`'s min-heaps, or the max-heaps
 /// `nlargest` and `merge(reverse=True)` use.
@@ -124,13 +124,8 @@ fn heappush(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-/// Pops the first item of a min-heap (`None` when it is empty).
-pub fn pop_min(vm: &mut Vm, heap: &List) -> PyResult<Option<Value>> {
-    pop_from(vm, heap, Order::Min)
-}
-
 /// Restores the min-heap invariant of a whole list.
-pub fn heapify_min(vm: &mut Vm, heap: &List) -> PyResult<()> {
+fn heapify_min(vm: &mut Vm, heap: &List) -> PyResult<()> {
     let n = heap.borrow().len();
     for pos in (0..n / 2).rev() {
         sift_up(vm, heap, Order::Min, pos)?;
