@@ -153,8 +153,13 @@ impl Vm {
         };
         match class.lookup("__init__") {
             Some(Value::Function(init)) => {
-                args.insert(0, instance.clone());
-                self.function_call(&init, args, kwargs, ReturnMode::Construct(instance))
+                let mode = match &instance {
+                    Value::Instance(inst) => ReturnMode::Construct(inst.clone()),
+                    // Only instances have a user class as their type.
+                    _ => return Err(self.type_error("__init__ needs an instance")),
+                };
+                args.insert(0, instance);
+                self.function_call(&init, args, kwargs, mode)
             }
             Some(init) => {
                 args.insert(0, instance.clone());

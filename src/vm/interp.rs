@@ -744,7 +744,7 @@ impl Vm {
                     let value = match frame.return_mode {
                         ReturnMode::Push | ReturnMode::Generator => v,
                         ReturnMode::Construct(ref instance) => {
-                            let instance = instance.clone();
+                            let instance = Value::Instance(instance.clone());
                             if !v.is_none() {
                                 let tn = self.type_name(&v);
                                 self.frames.push(frame);
