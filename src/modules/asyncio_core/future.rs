@@ -66,7 +66,12 @@ fn future_await(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 /// Future's methods written here, by the name `_asyncio_core` exports
 /// them under and their own name; the Python class takes them from there
 /// (`done = _asyncio_core.future_done`, ...).
-pub(super) const METHODS: [(&str, &str, NativeFn); 8] = [
+pub(super) const METHODS: [(&str, &str, NativeFn); 9] = [
+    (
+        "future_remove_done_callback",
+        "remove_done_callback",
+        future_remove_done_callback,
+    ),
     ("future_init", "__init__", future_init),
     ("future_done", "done", future_done),
     ("future_cancelled", "cancelled", future_cancelled),
@@ -214,6 +219,34 @@ pub(super) fn finish(vm: &mut Vm, future: &Value, result: Value) -> PyResult<Val
         inst.set_attr("_state", Value::str("FINISHED"));
     }
     super::queue::schedule_callbacks(vm, std::slice::from_ref(future), &[])
+}
+
+/// `remove_done_callback(fn)`: removes every callback equal to `fn`; how
+/// many it removed.
+fn future_remove_done_callback(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let inst = self_arg(vm, args)?.clone();
+    let Some(target) = args.get(1) else {
+        return Err(vm.type_error("remove_done_callback() missing required argument 'fn'"));
+    };
+    let mut removed = 0;
+    let first = field(&inst, "_callback0");
+    if !first.is_none() && vm.eq(&super::visible_callback(&first), target)? {
+        inst.set_attr("_callback0", Value::None);
+        removed += 1;
+    }
+    if let Value::List(more) = field(&inst, "_callbacks") {
+        let listed = more.borrow().clone();
+        let mut kept = Vec::with_capacity(listed.len());
+        for callback in listed {
+            if vm.eq(&super::visible_callback(&callback), target)? {
+                removed += 1;
+            } else {
+                kept.push(callback);
+            }
+        }
+        *more.borrow_mut() = kept;
+    }
+    Ok(Value::Int(removed))
 }
 
 /// `add_done_callback(fn, *, context=None)`: run at once (via call_soon)

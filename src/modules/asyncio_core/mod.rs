@@ -28,6 +28,7 @@ mod step;
 mod task;
 mod timers;
 
+use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -35,7 +36,7 @@ use crate::value::Value;
 use crate::vm::builtins::native_function;
 use crate::vm::exceptions::ExcKind;
 use crate::vm::generators::YieldOnce;
-use crate::vm::objects::{DictObj, Instance, KwArgs, NativeFn, TypeObj};
+use crate::vm::objects::{BoundMethod, DictObj, Instance, KwArgs, NativeFn, NativeObject, TypeObj};
 use crate::vm::{PyResult, Vm};
 
 /// The classes and functions of the Python side the fast paths must
@@ -153,6 +154,54 @@ fn push_callback(fut: &Instance, callback: Value) {
     }
 }
 
+/// A task's wakeup (`task.task_wakeup`) as a done callback the fast path
+/// adds: the task alone, where a bound method would be one more object per
+/// waiting task. Python sees it as the bound method (`visible_callback`).
+struct TaskWakeup {
+    task: Value,
+}
+
+impl NativeObject for TaskWakeup {
+    fn type_name(&self) -> &'static str {
+        "method"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+fn task_wakeup(task: Value) -> Value {
+    Value::Native(Rc::new(TaskWakeup { task }))
+}
+
+/// The task a callback wakes up, if it is a task's wakeup.
+fn woken_task(callback: &Value) -> Option<Value> {
+    match callback {
+        Value::Native(n) => n
+            .as_any()
+            .downcast_ref::<TaskWakeup>()
+            .map(|w| w.task.clone()),
+        Value::BoundMethod(m) if with_registry(|r| m.func.is(&r.task_wakeup)) => {
+            Some(m.self_value.clone())
+        }
+        _ => None,
+    }
+}
+
+/// A callback as Python code sees it.
+fn visible_callback(callback: &Value) -> Value {
+    match callback {
+        Value::Native(n) => match n.as_any().downcast_ref::<TaskWakeup>() {
+            Some(wakeup) => Value::BoundMethod(Rc::new(BoundMethod {
+                func: with_registry(|r| r.task_wakeup.clone()),
+                self_value: wakeup.task.clone(),
+            })),
+            None => callback.clone(),
+        },
+        _ => callback.clone(),
+    }
+}
+
 /// A future's done callbacks in the order they were added.
 fn callbacks(fut: &Instance) -> Vec<Value> {
     let first = field(fut, "_callback0");
@@ -168,7 +217,10 @@ fn future_callbacks(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value
     let Some(future) = args.first() else {
         return Err(vm.type_error("future_callbacks(future)"));
     };
-    Ok(Value::list(callbacks(instance(vm, future, "future")?)))
+    let callbacks = callbacks(instance(vm, future, "future")?);
+    Ok(Value::list(
+        callbacks.iter().map(visible_callback).collect(),
+    ))
 }
 
 fn is_fatal(vm: &Vm, exc: &Value) -> bool {

@@ -99,15 +99,14 @@ pub(super) fn schedule_callbacks(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> P
     fut.set_attr("_callback0", Value::None);
     fut.set_attr("_callbacks", Value::None);
     let loop_ = field(fut, "_loop");
-    let wakeup = with_registry(|r| r.task_wakeup.clone());
     for callback in callbacks {
-        let entry: Rc<dyn NativeObject> = match &callback {
-            Value::BoundMethod(m) if m.func.is(&wakeup) => Rc::new(TaskStep {
-                task: m.self_value.clone(),
+        let entry: Rc<dyn NativeObject> = match super::woken_task(&callback) {
+            Some(task) => Rc::new(TaskStep {
+                task,
                 exc: None,
                 wakeup: Some(future.clone()),
             }),
-            _ => Rc::new(Callback {
+            None => Rc::new(Callback {
                 func: callback,
                 future: future.clone(),
             }),

@@ -3,11 +3,11 @@
 use std::rc::Rc;
 
 use super::queue::queue_step;
-use super::{call_method, field, has_future_method, instance, state_is, with_registry};
+use super::{call_method, field, has_future_method, instance, state_is};
 use crate::value::Value;
 use crate::vm::exceptions::PyErr;
 use crate::vm::generators::{GenResult, Resume};
-use crate::vm::objects::{BoundMethod, GenKind, Instance, KwArgs};
+use crate::vm::objects::{GenKind, Instance, KwArgs};
 use crate::vm::{PyResult, Vm};
 
 /// `step(task, exc=None)`: one step of a task (its `_step`).
@@ -149,11 +149,7 @@ fn wait_on_future(task: &Value, inst: &Instance, loop_: &Rc<Instance>, awaited: 
         return false;
     }
     fut.set_attr("_asyncio_future_blocking", Value::Bool(false));
-    let wakeup = Value::BoundMethod(Rc::new(BoundMethod {
-        func: with_registry(|r| r.task_wakeup.clone()),
-        self_value: task.clone(),
-    }));
-    super::push_callback(fut, wakeup);
+    super::push_callback(fut, super::task_wakeup(task.clone()));
     inst.set_attr("_fut_waiter", awaited.clone());
     true
 }

@@ -106,7 +106,7 @@ impl Timer {
 /// unless the future or the timer was cancelled meanwhile (CPython:
 /// `call_at(when, _set_result_unless_cancelled, future, result)`).
 pub(super) struct SleepTimer {
-    future: Value,
+    future: Rc<Instance>,
     result: Value,
     cancelled: Cell<bool>,
     scheduled: Cell<bool>,
@@ -127,9 +127,9 @@ impl SleepTimer {
         if self.cancelled.get() {
             return Ok(());
         }
-        let future = instance(vm, &self.future, "future")?;
-        if state_is(future, "PENDING") {
-            super::future::finish(vm, &self.future, self.result.clone())?;
+        if state_is(&self.future, "PENDING") {
+            let future = Value::Instance(self.future.clone());
+            super::future::finish(vm, &future, self.result.clone())?;
         }
         Ok(())
     }
@@ -263,7 +263,7 @@ pub(super) fn due_timers(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<
 
 /// `sleep_timer(loop, when, future, result)`: sets `sleep`'s timer.
 pub(super) fn sleep_timer(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let [loop_, when, future, result] = args else {
+    let [loop_, when, Value::Instance(future), result] = args else {
         return Err(vm.type_error("sleep_timer(loop, when, future, result)"));
     };
     let when = vm.to_f64(when)?;

@@ -43,6 +43,7 @@ class Future:
     exception = _asyncio_core.future_exception
     set_result = _asyncio_core.future_set_result
     add_done_callback = _asyncio_core.future_add_done_callback
+    remove_done_callback = _asyncio_core.future_remove_done_callback
 
     @classmethod
     def __class_getitem__(cls, item):
@@ -90,17 +91,6 @@ class Future:
 
     def _schedule_callbacks(self):
         _asyncio_core.schedule_callbacks(self)
-
-    def remove_done_callback(self, fn):
-        removed = 0
-        if self._callback0 is not None and self._callback0 == fn:
-            self._callback0 = None
-            removed = 1
-        if self._callbacks:
-            kept = [f for f in self._callbacks if f != fn]
-            removed += len(self._callbacks) - len(kept)
-            self._callbacks = kept
-        return removed
 
     def set_exception(self, exception):
         if self._state != _PENDING:
