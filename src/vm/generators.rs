@@ -78,6 +78,29 @@ impl Drop for GeneratorObj {
     }
 }
 
+/// Gives back the stack room that the suspended frames of a coroutine,
+/// and of what it awaits in turn, do not use. For a task that now waits
+/// on a future (a timer, an event), which may take long while many others
+/// wait too; a task that only yields (`sleep(0)`) resumes at once and
+/// would regrow it, so it keeps the room.
+pub fn compact_suspended(coro: &Rc<GeneratorObj>) {
+    /// Await chains are short; the bound only guards against a cycle.
+    const MAX_DEPTH: usize = 64;
+    let mut current = coro.clone();
+    for _ in 0..MAX_DEPTH {
+        let awaited = {
+            let mut frame = current.frame.borrow_mut();
+            let Some(frame) = frame.as_mut() else { return };
+            frame.stack.shrink_to_fit();
+            match frame.stack.last() {
+                Some(Value::Generator(inner)) => inner.clone(),
+                _ => return,
+            }
+        };
+        current = awaited;
+    }
+}
+
 impl Vm {
     /// Reports coroutines dropped unawaited and closes generators dropped
     /// while suspended, as CPython's finalisers do.

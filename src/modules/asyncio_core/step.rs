@@ -6,6 +6,7 @@ use super::queue::queue_step;
 use super::{call_method, field, has_future_method, instance, state_is};
 use crate::value::Value;
 use crate::vm::exceptions::PyErr;
+use crate::vm::generators::compact_suspended;
 use crate::vm::generators::{GenResult, Resume};
 use crate::vm::objects::{GenKind, Instance, KwArgs};
 use crate::vm::{PyResult, Vm};
@@ -65,6 +66,7 @@ pub(super) fn step_task(vm: &mut Vm, task: &Value, exc: Option<Value>) -> PyResu
             if !wait_on_future(task, &inst, &loop_, &awaited) {
                 call_method(vm, task, "_suspend_on", vec![awaited]).map(|_| false)
             } else {
+                compact_suspended(&coro);
                 Ok(false)
             }
         }
