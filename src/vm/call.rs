@@ -103,6 +103,9 @@ impl Vm {
                 Ok(CallOutcome::Frame(frame))
             }
             Some(kind) => {
+                // Programs often create many coroutines before any runs
+                // (`gather(*(f(i) for i in ...))`): no stack room until then.
+                frame.stack = Vec::new();
                 let generator = Rc::new(GeneratorObj {
                     kind,
                     state: StdCell::new(GenState::Created),
