@@ -11,12 +11,18 @@ use crate::vm::objects::{KwArgs, NativeObject};
 use crate::vm::{PyResult, Vm};
 
 /// A task step waiting in the ready queue (CPython: a Handle for
-/// `Task.__step` or `Task.__wakeup`): the exception to throw in, or the
-/// future whose outcome decides it.
+/// `Task.__step` or `Task.__wakeup`).
 struct TaskStep {
     task: Value,
-    exc: Option<Value>,
-    wakeup: Option<Value>,
+    input: StepInput,
+}
+
+/// What the step resumes the task's coroutine with.
+enum StepInput {
+    Send,
+    Throw(Value),
+    /// The outcome of this future, which the task waited on.
+    WakeUp(Value),
 }
 
 /// A done callback waiting in the ready queue (a Handle nobody sees).
@@ -49,11 +55,11 @@ pub(super) fn queue_step(
     task: Value,
     exc: Option<Value>,
 ) -> PyResult<()> {
-    let step = TaskStep {
-        task,
-        exc,
-        wakeup: None,
+    let input = match exc {
+        Some(exc) => StepInput::Throw(exc),
+        None => StepInput::Send,
     };
+    let step = TaskStep { task, input };
     enqueue(vm, loop_, Value::Native(Rc::new(step)))
 }
 
@@ -103,8 +109,7 @@ pub(super) fn schedule_callbacks(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> P
         let entry: Rc<dyn NativeObject> = match super::woken_task(&callback) {
             Some(task) => Rc::new(TaskStep {
                 task,
-                exc: None,
-                wakeup: Some(future.clone()),
+                input: StepInput::WakeUp(future.clone()),
             }),
             None => Rc::new(Callback {
                 func: callback,
@@ -140,9 +145,10 @@ fn wakeup_exception(vm: &mut Vm, future: &Value) -> PyResult<Option<Value>> {
 fn run_entry(vm: &mut Vm, entry: &Value) -> PyResult<()> {
     if let Value::Native(n) = entry {
         if let Some(step) = n.as_any().downcast_ref::<TaskStep>() {
-            let exc = match &step.wakeup {
-                Some(future) => wakeup_exception(vm, future)?,
-                None => step.exc.clone(),
+            let exc = match &step.input {
+                StepInput::Send => None,
+                StepInput::Throw(exc) => Some(exc.clone()),
+                StepInput::WakeUp(future) => wakeup_exception(vm, future)?,
             };
             return match super::step::step_task(vm, &step.task, exc) {
                 Err(PyErr::Raise(e)) if !is_fatal(vm, &e) => {
