@@ -91,7 +91,8 @@ impl InstanceAttrs {
             self.values[i] = value;
             return self.values.len();
         }
-        match self.shape.with(name).filter(|_| !self.shape.own) {
+        let shared = (!self.shape.own).then(|| self.shape.with(name)).flatten();
+        match shared {
             Some(next) => self.shape = next,
             None => self.own_keys().push(attribute_key(name)),
         }
@@ -129,5 +130,56 @@ impl InstanceAttrs {
     pub fn reserve_total(&mut self, fields: usize) {
         let additional = fields.saturating_sub(self.values.len());
         self.values.reserve_exact(additional);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_names(root: &Rc<Shape>, names: &[&str]) -> InstanceAttrs {
+        let mut attrs = InstanceAttrs::new(root, 0);
+        for (i, name) in names.iter().enumerate() {
+            attrs.insert(name, Value::Int(i as i64));
+        }
+        attrs
+    }
+
+    #[test]
+    fn instances_with_the_same_names_in_the_same_order_share_a_shape() {
+        let root = Rc::default();
+        let a = with_names(&root, &["x", "y"]);
+        let b = with_names(&root, &["x", "y"]);
+        let c = with_names(&root, &["y", "x"]);
+        assert!(Rc::ptr_eq(&a.shape, &b.shape));
+        assert!(!Rc::ptr_eq(&a.shape, &c.shape));
+        assert_eq!(c.entries()[0].0.as_ref(), "y");
+        assert!(!a.shape.own && !c.shape.own);
+    }
+
+    #[test]
+    fn deleting_a_name_makes_the_shape_the_instance_own() {
+        let root = Rc::default();
+        let mut a = with_names(&root, &["x", "y", "z"]);
+        let b = with_names(&root, &["x", "y", "z"]);
+        assert!(a.remove("y").is_some());
+        assert!(a.shape.own);
+        let names: Vec<String> = a.entries().iter().map(|(k, _)| k.to_string()).collect();
+        assert_eq!(names, ["x", "z"]);
+        // The sibling keeps the shared shape, unchanged.
+        assert_eq!(b.entries().len(), 3);
+        a.insert("w", Value::None);
+        assert!(a.shape.transitions.borrow().is_empty());
+    }
+
+    #[test]
+    fn many_names_stop_being_shared() {
+        let root = Rc::default();
+        let names: Vec<String> = (0..SHARED_KEYS_MAX + 5).map(|i| format!("a{i}")).collect();
+        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+        let attrs = with_names(&root, &refs);
+        assert!(attrs.shape.own);
+        assert_eq!(attrs.entries().len(), SHARED_KEYS_MAX + 5);
+        assert!(matches!(attrs.get("a33"), Some(Value::Int(33))));
     }
 }
