@@ -183,7 +183,10 @@ impl TimerHeap {
         let mut due = Vec::new();
         loop {
             let mut entries = self.entries.borrow_mut();
-            if !entries.peek().is_some_and(|entry| entry.when < end_time) {
+            if !entries
+                .peek()
+                .is_some_and(|entry| due_by(entry.when, end_time))
+            {
                 break;
             }
             let Some(entry) = entries.pop() else { break };
@@ -193,6 +196,16 @@ impl TimerHeap {
         }
         due
     }
+}
+
+/// Whether a timer for `when` is due by `end_time`. As CPython's loop stops
+/// at the first `handle._when >= end_time`, a NaN time is due (it would
+/// otherwise stay at the head forever, and the loop with it).
+fn due_by(when: f64, end_time: f64) -> bool {
+    !matches!(
+        when.partial_cmp(&end_time),
+        Some(Ordering::Greater | Ordering::Equal)
+    )
 }
 
 /// Runs `f` on the heap of `loop._scheduled`.

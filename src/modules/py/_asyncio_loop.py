@@ -298,7 +298,7 @@ class _UnixSelectorEventLoop(AbstractEventLoop):
             return
         first = _asyncio_core.first_timer(self._scheduled)
         zero_timeout = (bool(self._ready) or self._stopping
-                        or first is not None and first <= self.time())
+                        or first is not None and not first > self.time())
         SCHEDULER.run_round()
         if zero_timeout or self._ready:
             return
@@ -315,7 +315,9 @@ class _UnixSelectorEventLoop(AbstractEventLoop):
                 _kairos.set_clock(target)
                 _TRACING and _kairos.event('clock_advanced', '', repr(target))
             SCHEDULER.run_round()
-            if timer is not None and self.time() >= timer:
+            # `not >`: a NaN time is due at once, as CPython's timeout
+            # max(0, when - now) is 0 for it.
+            if timer is not None and not timer > self.time():
                 break
 
     def _select_without_threads(self):
