@@ -139,7 +139,7 @@ fn future_init(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 /// What `Future.__init__` sets up: the loop (the current one by default)
-/// and the creation number. Callbacks (`push_callback`) start empty.
+/// and the creation number. Callbacks (`callbacks::push`) start empty.
 pub(super) fn init_future(vm: &mut Vm, inst: &Instance, mut loop_: Value) -> PyResult<Value> {
     if loop_.is_none() {
         let get_event_loop = with_registry(|r| r.get_event_loop.clone());
@@ -228,24 +228,7 @@ fn future_remove_done_callback(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyR
     let Some(target) = args.get(1) else {
         return Err(vm.type_error("remove_done_callback() missing required argument 'fn'"));
     };
-    let mut removed = 0;
-    let first = field(&inst, "_callback0");
-    if !first.is_none() && vm.eq(&super::visible_callback(&first), target)? {
-        inst.set_attr("_callback0", Value::None);
-        removed += 1;
-    }
-    if let Value::List(more) = field(&inst, "_callbacks") {
-        let listed = more.borrow().clone();
-        let mut kept = Vec::with_capacity(listed.len());
-        for callback in listed {
-            if vm.eq(&super::visible_callback(&callback), target)? {
-                removed += 1;
-            } else {
-                kept.push(callback);
-            }
-        }
-        *more.borrow_mut() = kept;
-    }
+    let removed = super::callbacks::remove(vm, &inst, target)?;
     Ok(Value::Int(removed))
 }
 
@@ -266,6 +249,6 @@ fn future_add_done_callback(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResu
         )?;
         return Ok(Value::None);
     }
-    super::push_callback(&inst, callback.clone());
+    super::callbacks::push(&inst, callback.clone());
     Ok(Value::None)
 }

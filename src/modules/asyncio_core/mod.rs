@@ -21,6 +21,7 @@
 //!   ...) are natives, and `__await__` an iterator object instead of a
 //!   generator frame for every `await fut`.
 
+mod callbacks;
 mod future;
 mod queue;
 mod run;
@@ -28,7 +29,6 @@ mod step;
 mod task;
 mod timers;
 
-use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -36,7 +36,7 @@ use crate::value::Value;
 use crate::vm::builtins::native_function;
 use crate::vm::exceptions::ExcKind;
 use crate::vm::generators::YieldOnce;
-use crate::vm::objects::{BoundMethod, DictObj, Instance, KwArgs, NativeFn, NativeObject, TypeObj};
+use crate::vm::objects::{DictObj, Instance, KwArgs, NativeFn, TypeObj};
 use crate::vm::{PyResult, Vm};
 
 /// The classes and functions of the Python side the fast paths must
@@ -139,90 +139,6 @@ fn call_method(vm: &mut Vm, obj: &Value, name: &str, args: Vec<Value>) -> PyResu
     vm.call(&method, args, &[])
 }
 
-/// Appends a done callback. As CPython's C Future, the first one is kept
-/// in a field of its own (`_callback0`) and only later ones in a list
-/// (`_callbacks`): most futures only ever get one.
-fn push_callback(fut: &Instance, callback: Value) {
-    let more = field(fut, "_callbacks");
-    if more.is_none() && field(fut, "_callback0").is_none() {
-        fut.set_attr("_callback0", callback);
-        return;
-    }
-    match more {
-        Value::List(list) => list.borrow_mut().push(callback),
-        _ => fut.set_attr("_callbacks", Value::list(vec![callback])),
-    }
-}
-
-/// A task's wakeup (`task.task_wakeup`) as a done callback the fast path
-/// adds: the task alone, where a bound method would be one more object per
-/// waiting task. Python sees it as the bound method (`visible_callback`).
-struct TaskWakeup {
-    task: Value,
-}
-
-impl NativeObject for TaskWakeup {
-    fn type_name(&self) -> &'static str {
-        "method"
-    }
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-}
-
-fn task_wakeup(task: Value) -> Value {
-    Value::Native(Rc::new(TaskWakeup { task }))
-}
-
-/// The task a callback wakes up, if it is a task's wakeup.
-fn woken_task(callback: &Value) -> Option<Value> {
-    match callback {
-        Value::Native(n) => n
-            .as_any()
-            .downcast_ref::<TaskWakeup>()
-            .map(|w| w.task.clone()),
-        Value::BoundMethod(m) if with_registry(|r| m.func.is(&r.task_wakeup)) => {
-            Some(m.self_value.clone())
-        }
-        _ => None,
-    }
-}
-
-/// A callback as Python code sees it.
-fn visible_callback(callback: &Value) -> Value {
-    match callback {
-        Value::Native(n) => match n.as_any().downcast_ref::<TaskWakeup>() {
-            Some(wakeup) => Value::BoundMethod(Rc::new(BoundMethod {
-                func: with_registry(|r| r.task_wakeup.clone()),
-                self_value: wakeup.task.clone(),
-            })),
-            None => callback.clone(),
-        },
-        _ => callback.clone(),
-    }
-}
-
-/// A future's done callbacks in the order they were added.
-fn callbacks(fut: &Instance) -> Vec<Value> {
-    let first = field(fut, "_callback0");
-    let mut all: Vec<Value> = std::iter::once(first).filter(|c| !c.is_none()).collect();
-    if let Value::List(more) = field(fut, "_callbacks") {
-        all.extend(more.borrow().iter().cloned());
-    }
-    all
-}
-
-/// `future_callbacks(fut)`: a list of the done callbacks (for reprs).
-fn future_callbacks(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let Some(future) = args.first() else {
-        return Err(vm.type_error("future_callbacks(future)"));
-    };
-    let callbacks = callbacks(instance(vm, future, "future")?);
-    Ok(Value::list(
-        callbacks.iter().map(visible_callback).collect(),
-    ))
-}
-
 fn is_fatal(vm: &Vm, exc: &Value) -> bool {
     vm.is_exc_kind(exc, ExcKind::SystemExit) || vm.is_exc_kind(exc, ExcKind::KeyboardInterrupt)
 }
@@ -252,7 +168,7 @@ pub fn init(_vm: &mut Vm, ns: &Rc<DictObj>) -> PyResult<()> {
         ("due_timers", timers::due_timers),
         ("sleep_timer", timers::sleep_timer),
         ("cancel_sleep", timers::cancel_sleep),
-        ("future_callbacks", future_callbacks),
+        ("future_callbacks", callbacks::future_callbacks),
         ("register_future", register_future),
         ("register_task", register_task),
         ("schedule_step", queue::schedule_step),

@@ -98,15 +98,13 @@ pub(super) fn schedule_callbacks(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> P
         return Err(vm.type_error("schedule_callbacks(future)"));
     };
     let fut = instance(vm, future, "future")?;
-    let callbacks = super::callbacks(fut);
+    let callbacks = super::callbacks::take(fut);
     if callbacks.is_empty() {
         return Ok(Value::None);
     }
-    fut.set_attr("_callback0", Value::None);
-    fut.set_attr("_callbacks", Value::None);
     let loop_ = field(fut, "_loop");
     for callback in callbacks {
-        let entry: Rc<dyn NativeObject> = match super::woken_task(&callback) {
+        let entry: Rc<dyn NativeObject> = match super::callbacks::woken_task(&callback) {
             Some(task) => Rc::new(TaskStep {
                 task,
                 input: StepInput::WakeUp(future.clone()),

@@ -151,7 +151,7 @@ fn wait_on_future(task: &Value, inst: &Instance, loop_: &Rc<Instance>, awaited: 
         return false;
     }
     fut.set_attr("_asyncio_future_blocking", Value::Bool(false));
-    super::push_callback(fut, super::task_wakeup(task.clone()));
+    super::callbacks::push(fut, super::callbacks::task_wakeup(task.clone()));
     inst.set_attr("_fut_waiter", awaited.clone());
     true
 }
