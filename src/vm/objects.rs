@@ -389,6 +389,16 @@ impl DictObj {
         self.map.borrow().len()
     }
 
+    /// A new dict holding a copy of an attribute namespace (`__dict__` and
+    /// `vars()` of an instance, class or function).
+    pub fn copy_of_attrs<'a>(attrs: impl IntoIterator<Item = (&'a Rc<str>, &'a Value)>) -> Value {
+        let d = DictObj::new();
+        for (k, v) in attrs {
+            d.set_str(k, v.clone());
+        }
+        Value::Dict(d)
+    }
+
     /// The (key, value) pairs as they are now: a copy, so that Python code
     /// run while going through them may change the dict.
     pub fn items(&self) -> Vec<(Value, Value)> {

@@ -82,7 +82,9 @@ impl Vm {
                     "__class__" => return Ok(Some(Value::Type(class))),
                     "__dict__" => {
                         let attrs = inst.attrs();
-                        return Ok(Some(attrs_as_dict(attrs.iter().map(|(k, v)| (k, v)))));
+                        return Ok(Some(DictObj::copy_of_attrs(
+                            attrs.iter().map(|(k, v)| (k, v)),
+                        )));
                     }
                     _ => {}
                 }
@@ -176,7 +178,7 @@ impl Vm {
                         .unwrap_or(Value::None),
                 ))
             }
-            "__dict__" => return Ok(Some(attrs_as_dict(t.dict.borrow().iter()))),
+            "__dict__" => return Ok(Some(DictObj::copy_of_attrs(t.dict.borrow().iter()))),
             "__class__" => return Ok(Some(Value::Type(self.types.type_.clone()))),
             "__doc__" if t.lookup("__doc__").is_none() => return Ok(Some(Value::None)),
             _ => {}
@@ -1200,16 +1202,4 @@ fn slots_allow(class: &TypeObj, name: &str) -> bool {
         }
     }
     !declared || allowed.iter().any(|a| a == name || a == "__dict__")
-}
-
-/// `obj.__dict__` of an instance or class: a copy of its attributes (minus
-/// the state natives keep there).
-fn attrs_as_dict<'a>(attrs: impl IntoIterator<Item = (&'a Rc<str>, &'a Value)>) -> Value {
-    let d = DictObj::new();
-    for (k, v) in attrs {
-        if !k.starts_with("<native") {
-            d.set_str(k, v.clone());
-        }
-    }
-    Value::Dict(d)
 }

@@ -159,15 +159,6 @@ fn delattr(vm: &mut Vm, args: &[Value], kwargs: &KwArgs) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-/// A new dict holding a copy of an attribute namespace.
-fn snapshot<'a>(attrs: impl IntoIterator<Item = (&'a Rc<str>, &'a Value)>) -> Value {
-    let d = DictObj::new();
-    for (k, v) in attrs {
-        d.set_str(k, v.clone());
-    }
-    Value::Dict(d)
-}
-
 /// `vars(obj)`. Modules return their live namespace; instances, classes
 /// and functions return a snapshot (kairos keeps their attributes outside
 /// a dict object, so writes to the result do not reach the object).
@@ -179,9 +170,9 @@ fn vars(vm: &mut Vm, args: &[Value], kwargs: &KwArgs) -> PyResult<Value> {
     };
     Ok(match obj {
         Value::Module(m) => Value::Dict(m.dict.clone()),
-        Value::Instance(i) => snapshot(i.attrs().iter().map(|(k, v)| (k, v))),
-        Value::Type(t) => snapshot(t.dict.borrow().iter()),
-        Value::Function(f) => snapshot(f.dict.borrow().iter()),
+        Value::Instance(i) => DictObj::copy_of_attrs(i.attrs().iter().map(|(k, v)| (k, v))),
+        Value::Type(t) => DictObj::copy_of_attrs(t.dict.borrow().iter()),
+        Value::Function(f) => DictObj::copy_of_attrs(f.dict.borrow().iter()),
         _ => return Err(vm.type_error("vars() argument must have __dict__ attribute")),
     })
 }
