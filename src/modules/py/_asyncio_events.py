@@ -169,11 +169,7 @@ class TimerHandle(Handle):
     _owner = ''
 
     def __init__(self, when, callback, args, loop, context=None):
-        # Handle.__init__'s fields, set here: one call less per timer.
-        self._loop = loop
-        self._callback = callback
-        self._args = args
-        self._cancelled = False
+        super().__init__(callback, args, loop, context)
         self._when = when
         if _TRACING:
             self._owner = _current_task_name()
@@ -186,9 +182,7 @@ class TimerHandle(Handle):
     def cancel(self):
         if not self._cancelled:
             self._loop._timer_handle_cancelled(self)
-            self._cancelled = True
-            self._callback = None
-            self._args = None
+        super().cancel()
 
     def when(self):
         return self._when
