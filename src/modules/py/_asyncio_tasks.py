@@ -277,31 +277,23 @@ async def sleep(delay, result=None):
     if delay <= 0:
         await _asyncio_core.yield_once()
         return result
-    if _TRACING:
-        return await _traced_sleep(delay, result)
     # As few locals as possible: 100,000 sleeping tasks each keep a frame.
     loop = get_running_loop()
     future = loop.create_future()
     # Described as `sleep(DELAY)` when asked (trace, deadlock report).
     future._kairos_sleep = delay
-    timer = _asyncio_core.sleep_timer(loop, _kairos.clock() + delay, future, result)
+    if _TRACING:
+        # A TimerHandle, which the trace shows being set and firing.
+        timer = loop.call_at(_kairos.clock() + delay, _set_result_unless_cancelled, future, result)
+    else:
+        timer = _asyncio_core.sleep_timer(loop, _kairos.clock() + delay, future, result)
     try:
         return await future
     finally:
-        _asyncio_core.cancel_sleep(loop, timer)
-
-
-async def _traced_sleep(delay, result):
-    """sleep() under --trace: with a TimerHandle, which the trace shows
-    being set and firing."""
-    loop = get_running_loop()
-    future = loop.create_future()
-    future._kairos_sleep = delay
-    handle = loop.call_at(_kairos.clock() + delay, _set_result_unless_cancelled, future, result)
-    try:
-        return await future
-    finally:
-        handle.cancel()
+        if _TRACING:
+            timer.cancel()
+        else:
+            _asyncio_core.cancel_sleep(loop, timer)
 
 
 # ---------------------------------------------------------------------------
