@@ -147,6 +147,11 @@ impl TimerHeap {
         self.entries.borrow_mut().push(entry);
     }
 
+    /// A timer still in the heap was cancelled.
+    fn note_cancelled(&self) {
+        self.cancelled.set(self.cancelled.get() + 1);
+    }
+
     /// When the first timer is due.
     pub(super) fn first(&self) -> Option<f64> {
         self.entries.borrow().peek().map(|entry| entry.when)
@@ -247,7 +252,7 @@ pub(super) fn timer_push(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<
 /// `timer_cancelled(heap)`: a scheduled TimerHandle was cancelled.
 pub(super) fn timer_cancelled(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let heap = heap_arg(vm, args.first())?;
-    heap.cancelled.set(heap.cancelled.get() + 1);
+    heap.note_cancelled();
     Ok(Value::None)
 }
 
@@ -305,8 +310,6 @@ pub(super) fn cancel_sleep(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResul
         return Ok(Value::None);
     }
     let loop_ = instance(vm, loop_, "loop")?;
-    with_heap(vm, loop_, |heap| {
-        heap.cancelled.set(heap.cancelled.get() + 1)
-    })?;
+    with_heap(vm, loop_, TimerHeap::note_cancelled)?;
     Ok(Value::None)
 }
