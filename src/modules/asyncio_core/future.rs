@@ -87,6 +87,9 @@ pub(super) const METHODS: [(&str, &str, NativeFn); 9] = [
 ];
 
 thread_local! {
+    /// `'FINISHED'`, one string for every finished future (as the Python
+    /// side's `_FINISHED` constant is).
+    static FINISHED: Value = Value::str("FINISHED");
     /// Futures created so far: each gets the next number (`_kairos_seq`),
     /// the order in which unretrieved exceptions are reported.
     static FUTURES_CREATED: Cell<i64> = const { Cell::new(0) };
@@ -216,7 +219,7 @@ fn future_set_result(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Valu
 pub(super) fn finish(vm: &mut Vm, future: &Value, result: Value) -> PyResult<Value> {
     if let Value::Instance(inst) = future {
         inst.set_attr("_result", result);
-        inst.set_attr("_state", Value::str("FINISHED"));
+        inst.set_attr("_state", FINISHED.with(Value::clone));
     }
     super::queue::schedule_callbacks(vm, std::slice::from_ref(future), &[])
 }
