@@ -1,7 +1,8 @@
-//! `AttrMap`: the attribute namespaces of instances, types and functions.
+//! `AttrMap`: the attribute namespaces of types and functions (instances
+//! keep values only, named by shared shapes: `instance_attrs`).
 //!
 //! String keys in insertion order (as `__dict__` shows them). Most maps are
-//! small (an instance's dozen fields), so they are a plain vector searched
+//! small (a function's few attributes), so they are a plain vector searched
 //! in order: keys are shared `Rc<str>`s (`attribute_key`), so a hit is
 //! usually a pointer comparison, and there is no hash table to store.
 //! Past `INDEXED_FROM` entries (class namespaces with many methods) a hash
@@ -19,20 +20,13 @@ const INDEXED_FROM: usize = 16;
 #[derive(Clone, Default)]
 pub struct AttrMap {
     entries: Vec<(Rc<str>, Value)>,
-    /// Boxed: every instance carries this field, almost always `None`, and
+    /// Boxed: every function carries this field, almost always `None`, and
     /// a pointer is a quarter of a table header.
     #[allow(clippy::box_collection)]
     index: Option<Box<HashMap<Rc<str>, usize, FastHash>>>,
 }
 
 impl AttrMap {
-    pub fn with_capacity(capacity: usize) -> AttrMap {
-        AttrMap {
-            entries: Vec::with_capacity(capacity),
-            index: None,
-        }
-    }
-
     fn position(&self, name: &str) -> Option<usize> {
         match &self.index {
             Some(index) => index.get(name).copied(),
@@ -45,10 +39,6 @@ impl AttrMap {
 
     pub fn get(&self, name: &str) -> Option<&Value> {
         self.position(name).map(|i| &self.entries[i].1)
-    }
-
-    pub fn get_mut(&mut self, name: &str) -> Option<&mut Value> {
-        self.position(name).map(|i| &mut self.entries[i].1)
     }
 
     pub fn contains_key(&self, name: &str) -> bool {
@@ -88,10 +78,6 @@ impl AttrMap {
             .map(|(i, (key, _))| (key.clone(), i))
             .collect();
         self.index = Some(Box::new(index));
-    }
-
-    pub fn reserve(&mut self, additional: usize) {
-        self.entries.reserve_exact(additional);
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&Rc<str>, &Value)> {
